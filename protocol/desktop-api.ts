@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { defaultCustomerSchema } from './customer';
+import { deviceKindSchema, deviceSourceSchema } from './device-identity';
+import { ERROR_CODES } from './error-codes';
+import { formSettingsSchema, registeredDeviceSchema, registrationCreatedSchema, updateResponseSchema, type FieldError } from './api';
+
+/**
+ * The one declaration of every IPC channel between the wizard and the main process
+ * (Electron Fiddle's ipc-events, Signal's result shape). The preload exposes exactly
+ * `DesktopApi`; the main process and `npm run preview` register the same handler map.
+ */
+export const IPC_CHANNELS = {
+  getAppInfo: 'app:get-info',
+  scanDevices: 'devices:scan',
+  getForm: 'host:get-form',
+  register: 'registration:register',
+  lookup: 'registration:lookup',
+  update: 'registration:update',
+  addDevice: 'registration:add-device',
+  finishLater: 'outbox:finish-later',
+  getOutbox: 'outbox:list',
+  retryOutbox: 'outbox:retry',
+  setLaunchChoice: 'launch:set-choice',
+  close: 'app:close',
+} as const;
+export type IpcMethod = keyof typeof IPC_CHANNELS;
+
+/** Errors the main process adds to the host's codes. */
+export const DESKTOP_ERROR_CODES = [
+  ...ERROR_CODES,
+  'HOST_UNREACHABLE',
+  'UNKNOWN_DEVICE',
+  'DEVICE_NOT_SELECTABLE',
+  'INVALID_ARGUMENT',
+  'NO_SESSION',
+  'SCAN_FAILED',
+  'OUTBOX_FAILED',
+] as const;
+export const desktopErrorSchema = z.object({
+  code: z.enum(DESKTOP_ERROR_CODES),
+  message: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  matchedOn: z.enum(['serial', 'hardwareUuid']).optional(),
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
+  attemptsRemaining: z.number().int().nonnegative().optional(),
+});
+export type DesktopError = z.infer<typeof desktopErrorSchema>;
+export type DesktopErrorCode = DesktopError['code'];
+
+/** Signal Desktop's IPC result: never a thrown error across the bridge. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: DesktopError };
+
+/** Why a device read from the machine cannot be registered; the wizard shows it beside the device. */
+export const UNIDENTIFIABLE_REASONS = ['no-serial', 'junk-serial', 'permission-denied', 'internal-panel', 'unsupported-kind'] as const;
+
+/** A device as the scan found it; `id` is all the renderer may send back. */
+export const scannedDeviceSchema = z.object({
+  id: z.string().min(1).max(128),
+  kind: deviceKindSchema,
+  source: deviceSourceSchema,
+  vendor: z.string(),
+  model: z.string(),
+  displayName: z.string(),
+  serial: z.string().nullable(),
+  hardwareUuid: z.string().optional(),
+  usbVendorId: z.string().optional(),
+  usbProductId: z.string().optional(),
+  identifiable: z.boolean(),
+  reason: z.enum(UNIDENTIFIABLE_REASONS).optional(),
+});
+export type ScannedDevice = z.infer<typeof scannedDeviceSchema>;
+
+export const scanResultSchema = z.object({
+  devices: z.array(scannedDeviceSchema),
+  warnings: z.array(z.string()).default([]),
+});
+export type ScanResult = z.infer<typeof scanResultSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  locale: z.string(),
+  hostUrl: z.string(),
+  launchedAtLogin: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const deviceIdArg = z.string().min(1).max(128);
+
+/** Arguments of each call, parsed by the handler before anything else happens. */
+export const ipcArgSchemas = {
+  getAppInfo: z.undefined(),
+  scanDevices: z.undefined(),
+  getForm: z.undefined(),
+  register: z.strictObject({
+    deviceId: deviceIdArg,
+    customer: defaultCustomerSchema,
+    password: z.string().min(1).max(128),
+    privacyPolicyVersion: z.string().min(1).max(64),
+  }),
+  lookup: z.strictObject({ deviceId: deviceIdArg, password: z.string().min(1).max(128) }),
+  update: z.strictObject({
+    registrationNumber: z.string().min(1).max(20),
+    customer: defaultCustomerSchema,
+    newPassword: z.string().min(1).max(128).optional(),
+  }),
+  addDevice: z.strictObject({ registrationNumber: z.string().min(1).max(20), deviceId: deviceIdArg }),
+  finishLater: z.strictObject({
+    deviceId: deviceIdArg,
+    customer: defaultCustomerSchema,
+    password: z.string().min(1).max(128),
+    privacyPolicyVersion: z.string().min(1).max(64),
+  }),
+  getOutbox: z.undefined(),
+  retryOutbox: z.undefined(),
+  setLaunchChoice: z.enum(['remind-later', 'declined']),
+  close: z.undefined(),
+} as const;
+
+export const lookupResultSchema = z.object({
+  registrationNumber: z.string(),
+  customer: defaultCustomerSchema,
+  devices: z.array(registeredDeviceSchema),
+  expiresAt: z.string(),
+});
+export type LookupResult = z.infer<typeof lookupResultSchema>;
+
+/** A submission waiting in the offline outbox: metadata only, never personal information. */
+export const outboxEntrySchema = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  device: z.object({ kind: deviceKindSchema, vendor: z.string(), model: z.string() }),
+  createdAt: z.string(),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.string().nullable(),
+  status: z.enum(['pending', 'delivered', 'duplicate', 'rejected', 'quarantined']),
+  registrationNumber: z.string().optional(),
+  error: desktopErrorSchema.optional(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+export type IpcArgs = { [K in IpcMethod]: z.infer<(typeof ipcArgSchemas)[K]> };
+
+/** What each call answers with when it succeeds. */
+export interface IpcValues {
+  getAppInfo: AppInfo;
+  scanDevices: ScanResult;
+  getForm: z.infer<typeof formSettingsSchema>;
+  register: z.infer<typeof registrationCreatedSchema>;
+  lookup: LookupResult;
+  update: z.infer<typeof updateResponseSchema>;
+  addDevice: z.infer<typeof registrationCreatedSchema>;
+  finishLater: OutboxEntry;
+  getOutbox: OutboxEntry[];
+  retryOutbox: OutboxEntry[];
+  setLaunchChoice: { state: 'not-registered' | 'pending' | 'registered' | 'declined' };
+  close: null;
+}
+
+/** The bridge the preload exposes as `window.desktop`; argument-less calls take no argument. */
+export type DesktopApi = {
+  [K in IpcMethod]: IpcArgs[K] extends undefined ? () => Promise<IpcResult<IpcValues[K]>> : (arg: IpcArgs[K]) => Promise<IpcResult<IpcValues[K]>>;
+};
+
+/** A handler as the main process registers it: untrusted argument in, result out. */
+export type IpcHandler<K extends IpcMethod> = (arg: unknown) => Promise<IpcResult<IpcValues[K]>>;
+export type IpcHandlerMap = { [K in IpcMethod]: IpcHandler<K> };
+
+export type { FieldError };

@@ -1,0 +1,43 @@
+/** Every error code the host answers with (API.md); clients switch on these, so they never change. */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'TOO_MANY_REQUESTS',
+  'DEVICE_ALREADY_REGISTERED',
+  'DEVICE_NOT_IDENTIFIABLE',
+  'CONSENT_REQUIRED',
+  'REQUEST_ID_CONFLICT',
+  'SEALED_UNREADABLE',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'INVALID_TOKEN',
+  'FORBIDDEN',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The HTTP status each code is sent with, so host and clients agree without a table of their own. */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_REQUEST: 400,
+  VALIDATION_FAILED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  TOO_MANY_REQUESTS: 429,
+  DEVICE_ALREADY_REGISTERED: 409,
+  DEVICE_NOT_IDENTIFIABLE: 422,
+  CONSENT_REQUIRED: 422,
+  REQUEST_ID_CONFLICT: 422,
+  SEALED_UNREADABLE: 422,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  INVALID_TOKEN: 401,
+  FORBIDDEN: 403,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+};
