@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defaultCustomerSchema } from './customer';
 import { deviceKindSchema, deviceSourceSchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
-import { formSettingsSchema, registeredDeviceSchema, registrationCreatedSchema, updateResponseSchema, type FieldError } from './api';
+import type { FieldError, formSettingsSchema, registrationCreatedSchema, updateResponseSchema } from './api';
+import { registeredDeviceSchema } from './api';
 
 /**
  * The one declaration of every IPC channel between the wizard and the main process
