@@ -1,4 +1,4 @@
-import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { hasForbiddenCharacters } from './text-rules';
 
@@ -49,10 +49,16 @@ interface CountryFields {
   nameKana?: string | undefined;
 }
 
+/** A valid number of the customer's own country (API.md: for JP, Japanese phone numbers), national or +CC form. */
+function isPhoneOfCountry(phone: string, country: string): boolean {
+  const parsed = parsePhoneNumberFromString(phone, country as CountryCode);
+  return parsed !== undefined && parsed.isValid() && parsed.country === country;
+}
+
 /** Per-country rules (API.md: JP postal code NNN-NNNN or NNNNNNN, Japanese phone numbers). */
 function refineForCountry(value: CountryFields, ctx: z.RefinementCtx): void {
   const isJapan = value.country === 'JP';
-  if (value.phone !== undefined && !isValidPhoneNumber(value.phone, value.country as CountryCode)) {
+  if (value.phone !== undefined && !isPhoneOfCountry(value.phone, value.country)) {
     ctx.addIssue({ code: 'custom', path: ['phone'], message: 'not a valid phone number for the country' });
   }
   if (value.postalCode !== undefined) {

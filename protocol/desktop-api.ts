@@ -1,29 +1,13 @@
 import { z } from 'zod';
-import { defaultCustomerSchema } from './customer';
+import { customerSchema, defaultCustomerSchema } from './customer';
 import { deviceKindSchema, deviceSourceSchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
 import type { FieldError, formSettingsSchema, registrationCreatedSchema, updateResponseSchema } from './api';
 import { registeredDeviceSchema } from './api';
 
-/**
- * The one declaration of every IPC channel between the wizard and the main process
- * (Electron Fiddle's ipc-events, Signal's result shape). The preload exposes exactly
- * `DesktopApi`; the main process and `npm run preview` register the same handler map.
- */
-export const IPC_CHANNELS = {
-  getAppInfo: 'app:get-info',
-  scanDevices: 'devices:scan',
-  getForm: 'host:get-form',
-  register: 'registration:register',
-  lookup: 'registration:lookup',
-  update: 'registration:update',
-  addDevice: 'registration:add-device',
-  finishLater: 'outbox:finish-later',
-  getOutbox: 'outbox:list',
-  retryOutbox: 'outbox:retry',
-  setLaunchChoice: 'launch:set-choice',
-  close: 'app:close',
-} as const;
+import { IPC_CHANNELS } from './ipc-channels';
+
+export { IPC_CHANNELS };
 export type IpcMethod = keyof typeof IPC_CHANNELS;
 
 /** Errors the main process adds to the host's codes. */
@@ -87,6 +71,20 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const deviceIdArg = z.string().min(1).max(128);
 
+/**
+ * A customer as any host form may ask for it (only name, address and country always present):
+ * the IPC argument check; the handlers then hold it to the host's actual form policies.
+ */
+export const anyFormCustomerSchema = customerSchema({
+  name: 'required',
+  nameKana: 'optional',
+  email: 'optional',
+  phone: 'optional',
+  postalCode: 'optional',
+  address: 'required',
+  country: 'required',
+});
+
 /** Arguments of each call, parsed by the handler before anything else happens. */
 export const ipcArgSchemas = {
   getAppInfo: z.undefined(),
@@ -94,20 +92,20 @@ export const ipcArgSchemas = {
   getForm: z.undefined(),
   register: z.strictObject({
     deviceId: deviceIdArg,
-    customer: defaultCustomerSchema,
+    customer: anyFormCustomerSchema,
     password: z.string().min(1).max(128),
     privacyPolicyVersion: z.string().min(1).max(64),
   }),
   lookup: z.strictObject({ deviceId: deviceIdArg, password: z.string().min(1).max(128) }),
   update: z.strictObject({
     registrationNumber: z.string().min(1).max(20),
-    customer: defaultCustomerSchema,
+    customer: anyFormCustomerSchema,
     newPassword: z.string().min(1).max(128).optional(),
   }),
   addDevice: z.strictObject({ registrationNumber: z.string().min(1).max(20), deviceId: deviceIdArg }),
   finishLater: z.strictObject({
     deviceId: deviceIdArg,
-    customer: defaultCustomerSchema,
+    customer: anyFormCustomerSchema,
     password: z.string().min(1).max(128),
     privacyPolicyVersion: z.string().min(1).max(64),
   }),

@@ -81,14 +81,15 @@ for (const project of ['protocol', 'server', 'electron', 'electron/main', 'elect
 }
 await check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 if (hasScript('electronegativity')) await check('electronegativity', 'npm', ['run', '--silent', 'electronegativity']);
-if (hasScript('build')) await check('build', 'npm', ['run', '--silent', 'build']);
-if (hasScript('build:linux-dir')) await check('electron-builder --linux dir', 'npm', ['run', '--silent', 'build:linux-dir']);
+// build:linux-dir builds the app first (renderer, main, preload), then packages it with a stand-in Electron.
+if (hasScript('build:linux-dir')) await check('build + electron-builder --linux dir', 'npm', ['run', '--silent', 'build:linux-dir']);
+else if (hasScript('build')) await check('build', 'npm', ['run', '--silent', 'build']);
 
 const dbEnv = havePostgres ? { REQUIRE_POSTGRES: '1' } : { SKIP_POSTGRES: '1' };
 await suite('vitest (unit + integration)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'], dbEnv, 'test-results/vitest.json', vitestCounts);
 
 if (haveChromium && existsSync('playwright.config.ts')) {
-  await suite('playwright (e2e in Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json', CHROMIUM_PATH: CHROMIUM }, 'test-results/playwright.json', playwrightCounts);
+  await suite('playwright (e2e in Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json', CHROMIUM_PATH: CHROMIUM }, 'test-results/playwright.json', playwrightCounts);
 }
 
 console.log('\n=== summary');

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { checkHostUrl } from './host-url';
+
+const intFromEnv = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z.object({
+  REGISTRATION_HOST_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined) return undefined;
+      try {
+        return checkHostUrl(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  REGISTRATION_HTTP_TIMEOUT_MS: intFromEnv(10_000, 100, 120_000),
+  REGISTRATION_HTTP_RETRIES: intFromEnv(2, 0, 10),
+  REGISTRATION_LOOKUP_ATTEMPTS: intFromEnv(5, 1, 100),
+  REGISTRATION_REPLAY_DIR: z.string().min(1).optional(),
+  REGISTRATION_SUPPORT_URL: z.url().default('https://support.example.com/registration'),
+  REGISTRATION_LOCALE: z.string().min(2).max(35).optional(),
+  REGISTRATION_OUTBOX_PUBLIC_KEY: z.base64().length(44, 'base64 of a 32-byte X25519 public key').optional(),
+});
+
+/** Main-process settings, read once from the environment so every part agrees. */
+export interface DesktopConfig {
+  /** Host base URL; undefined means "start the embedded host". */
+  hostUrl: string | undefined;
+  timeoutMs: number;
+  retries: number;
+  /** The host's lockout threshold, used to tell the customer how many tries remain. */
+  lookupAttempts: number;
+  replayDir: string | undefined;
+  supportUrl: string;
+  /** Overrides the OS language (tests, demos). */
+  locale: string | undefined;
+  /** The host's outbox key shipped with the build, for PCs that never reached the host before going offline. */
+  outboxPublicKey: string | undefined;
+}
+
+/** Parses the environment; throws one readable message when a value is wrong. */
+export function loadDesktopConfig(env: NodeJS.ProcessEnv = process.env): DesktopConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid desktop configuration: ${detail}`);
+  }
+  const value = parsed.data;
+  return {
+    hostUrl: value.REGISTRATION_HOST_URL,
+    timeoutMs: value.REGISTRATION_HTTP_TIMEOUT_MS,
+    retries: value.REGISTRATION_HTTP_RETRIES,
+    lookupAttempts: value.REGISTRATION_LOOKUP_ATTEMPTS,
+    replayDir: value.REGISTRATION_REPLAY_DIR,
+    supportUrl: value.REGISTRATION_SUPPORT_URL,
+    locale: value.REGISTRATION_LOCALE,
+    outboxPublicKey: value.REGISTRATION_OUTBOX_PUBLIC_KEY,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './desktop-config';
+export * from './host-url';

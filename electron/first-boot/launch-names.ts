@@ -1,0 +1,22 @@
+/** Names shared by the app and the installer scripts, so both write and remove the same entries. */
+export const LAUNCH_NAMES = {
+  /** Linux: /etc/xdg/autostart/<this>. */
+  desktopFile: 'first-boot-registration.desktop',
+  /** Windows: value name under HKLM\...\Run. */
+  runValue: 'FirstBootRegistration',
+  runKey: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run',
+  /** macOS: LaunchAgent label and plist name. */
+  launchAgentLabel: 'com.firstbootregistration.wizard',
+  /** The argument the autostart entry passes, so the app knows it was started at logon. */
+  autostartArg: '--autostart',
+  /** Shown in session settings ("Startup Applications"). */
+  displayName: 'Device Registration',
+  comment: 'Register this PC and its devices',
+} as const;
+
+/** Machine-wide state file per platform (the installer makes its folder writable by every user). */
+export const DEFAULT_STATE_FILES = {
+  linux: '/var/lib/first-boot-registration/state/launch-state.json',
+  windows: 'C:\\ProgramData\\FirstBootRegistration\\launch-state.json',
+  macos: '/Users/Shared/FirstBootRegistration/launch-state.json',
+} as const;

@@ -1,0 +1,61 @@
+import type { AppInfo, IpcHandler, IpcHandlerMap, IpcMethod } from '../../protocol';
+import type { DeviceScanner } from '../hardware/device-scanner';
+import type { HostClient } from '../host-client/host-client';
+import { createAppHandlers } from './app-handlers';
+import { defineHandler, fail } from './define-handler';
+import { createDeviceHandlers } from './device-handlers';
+import { DeviceRegistry } from './device-registry';
+import { createRegistrationHandlers } from './registration-handlers';
+import { RequestIds } from './request-ids';
+
+type OfflineMethod = 'finishLater' | 'getOutbox' | 'retryOutbox' | 'setLaunchChoice';
+/** Handlers owned by the outbox and first-boot layer, plugged in where present. */
+export type OfflineHandlers = Pick<IpcHandlerMap, OfflineMethod>;
+
+/** What the offline handlers share with the online ones: the same devices and the same requestIds. */
+export interface OfflineShared {
+  devices: DeviceRegistry;
+  requestIdFor: (body: unknown) => string;
+}
+
+export interface HandlerMapDeps {
+  scanner: DeviceScanner;
+  host: HostClient;
+  appInfo: () => AppInfo;
+  close: () => void;
+  lookupAttempts?: number;
+  newRequestId?: () => string;
+  /** Told of every completed registration, so first-boot can stop launching at logon. */
+  onRegistered?: (registrationNumber: string) => void;
+  /** The outbox / launch-choice handlers; without them those calls answer a clear refusal. */
+  offline?: (shared: OfflineShared) => Partial<OfflineHandlers>;
+}
+
+function unavailable<K extends IpcMethod>(method: K): IpcHandler<K> {
+  return defineHandler(method, () => Promise.resolve(fail('OUTBOX_FAILED', `${method} is not available in this build`)));
+}
+
+/**
+ * The one handler map both Electron's main process and `npm run preview` register, so the
+ * browser preview exercises exactly the code the app ships.
+ */
+export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
+  const registry = new DeviceRegistry(deps.scanner);
+  const requestIds = new RequestIds(deps.newRequestId);
+  const offline = deps.offline?.({ devices: registry, requestIdFor: (body) => requestIds.for(body) }) ?? {};
+  return {
+    ...createAppHandlers({ appInfo: deps.appInfo, close: deps.close }),
+    ...createDeviceHandlers(registry),
+    ...createRegistrationHandlers({
+      host: deps.host,
+      devices: registry,
+      ...(deps.lookupAttempts !== undefined ? { lookupAttempts: deps.lookupAttempts } : {}),
+      requestIds,
+      ...(deps.onRegistered !== undefined ? { onRegistered: deps.onRegistered } : {}),
+    }),
+    finishLater: offline.finishLater ?? unavailable('finishLater'),
+    getOutbox: offline.getOutbox ?? unavailable('getOutbox'),
+    retryOutbox: offline.retryOutbox ?? unavailable('retryOutbox'),
+    setLaunchChoice: offline.setLaunchChoice ?? unavailable('setLaunchChoice'),
+  };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import {
+  newRegistrationRequestSchema,
+  passwordSchema,
+  type customerSchema,
+  type DeviceIdentity,
+  type FormSettings,
+  type IpcHandlerMap,
+  type IpcResult,
+  type NewRegistrationRequest,
+  type OutboxEntry,
+} from '../../protocol';
+import type { FormCache } from '../outbox/form-cache';
+import { describeError, type OutboxLog } from '../outbox/outbox-log';
+import { defineHandler, fail, issuesToFields, ok } from './define-handler';
+
+/** What the handlers need of the outbox (the `Outbox` class, or a stand-in in tests). */
+export interface OutboxPort {
+  add(body: NewRegistrationRequest, publicKey: string): Promise<OutboxEntry>;
+  list(): Promise<OutboxEntry[]>;
+  retryNow(): Promise<OutboxEntry[]>;
+}
+
+export interface OutboxHandlerDeps {
+  /** Re-reads a scanned device by id (the wizard's DeviceRegistry): the renderer never supplies identifiers. */
+  devices: { identity(id: string): Promise<IpcResult<DeviceIdentity>> };
+  outbox: OutboxPort;
+  forms: FormCache;
+  /** Asks the host for its form when no key is known yet (usually fails: we are offline). */
+  fetchForm?: () => Promise<IpcResult<FormSettings>>;
+  /** The requestId the wizard already used for this very submission, so a lost answer is not registered twice. */
+  requestIdFor?: (body: Omit<NewRegistrationRequest, 'requestId'>) => string;
+  /** Told when an entry is queued (the launch state becomes "pending"). */
+  onQueued?: (entry: OutboxEntry) => void | Promise<void>;
+  log?: OutboxLog;
+}
+
+type OutboxHandlers = Pick<IpcHandlerMap, 'finishLater' | 'getOutbox' | 'retryOutbox'>;
+
+/** The checks the host will make, done before sealing: the app cannot open a sealed entry to fix it later. */
+function checkBody(body: NewRegistrationRequest, form: FormSettings | undefined): IpcResult<null> {
+  if (form !== undefined && form.privacyPolicy.version !== body.consent.privacyPolicyVersion) {
+    return fail('CONSENT_REQUIRED', 'the privacy notice has changed; please read and accept it again');
+  }
+  const fields = form ? ({ ...form.fields } as Parameters<typeof customerSchema>[0]) : undefined;
+  const parsed = newRegistrationRequestSchema(fields).safeParse(body);
+  const issues = parsed.success ? [] : issuesToFields(parsed.error.issues);
+  if (form !== undefined) {
+    const pw = passwordSchema.min(Math.max(8, form.passwordPolicy.minLength)).safeParse(body.password);
+    if (!pw.success && !issues.some((issue) => issue.path === 'password')) {
+      issues.push(...issuesToFields(pw.error.issues).map((issue) => ({ ...issue, path: 'password' })));
+    }
+  }
+  return issues.length === 0 ? ok(null) : fail('VALIDATION_FAILED', 'some details need correcting', { fields: issues });
+}
+
+/**
+ * "Finish later" and the outbox view: seals the complete submission for the host and keeps it
+ * until the background sender delivers it.
+ */
+export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
+  const log = deps.log ?? ((line: string) => console.warn(`[outbox] ${line}`));
+
+  async function sealingKey() {
+    const known = await deps.forms.key();
+    if (known !== null || deps.fetchForm === undefined) return known;
+    const fetched = await deps.fetchForm();
+    if (fetched.ok) await deps.forms.remember(fetched.value);
+    return deps.forms.key();
+  }
+
+  return {
+    finishLater: defineHandler('finishLater', async (arg) => {
+      const identity = await deps.devices.identity(arg.deviceId);
+      if (!identity.ok) return identity;
+      const key = await sealingKey();
+      if (key === null) {
+        return fail('OUTBOX_FAILED', 'this registration cannot be kept for later: connect to the network once and try again');
+      }
+      const unsent = {
+        device: identity.value,
+        customer: arg.customer,
+        password: arg.password,
+        consent: { privacyPolicyVersion: arg.privacyPolicyVersion },
+      };
+      const body: NewRegistrationRequest = { requestId: deps.requestIdFor?.(unsent) ?? randomUUID(), ...unsent };
+      const checked = checkBody(body, key.form);
+      if (!checked.ok) return checked;
+      let entry: OutboxEntry;
+      try {
+        entry = await deps.outbox.add(body, key.publicKey);
+      } catch (error) {
+        log(`could not store a registration for later (${describeError(error)})`);
+        return fail('OUTBOX_FAILED', 'the registration could not be saved on this PC');
+      }
+      try {
+        await deps.onQueued?.(entry);
+      } catch (error) {
+        log(`entry ${entry.id} stored, but the follow-up failed (${describeError(error)})`);
+      }
+      return ok(entry);
+    }),
+
+    getOutbox: defineHandler('getOutbox', async () => ok(await deps.outbox.list())),
+
+    retryOutbox: defineHandler('retryOutbox', async () => ok(await deps.outbox.retryNow())),
+  };
+}

@@ -1,0 +1,39 @@
+import { deviceId, modelText, type FoundDevice } from './found-device';
+import { parseEdid } from './edid';
+import { pnpName } from './pnp-names';
+
+/** Connector names of built-in panels (`card0-eDP-1`, `LVDS-1`, DSI on tablets): part of the PC, never offered. */
+export function isInternalConnector(connector: string): boolean {
+  return /(^|[-_])(eDP|LVDS|DSI)([-_]|\d|$)/i.test(connector);
+}
+
+/** Monitors from their EDIDs; unreadable EDIDs are reported as warnings, not devices. */
+export function monitorDevices(edids: readonly { connector: string; bytes: Uint8Array }[], warnings: string[]): FoundDevice[] {
+  const devices: FoundDevice[] = [];
+  for (const { connector, bytes } of edids) {
+    const edid = parseEdid(bytes);
+    if (edid === null) {
+      if (bytes.length > 0) warnings.push(`EDID of ${connector} could not be read`);
+      continue;
+    }
+    const internal = isInternalConnector(connector);
+    const model = modelText(edid.name ?? `${edid.vendor}${edid.productCode.toString(16).toUpperCase().padStart(4, '0')}`);
+    const identifiable = !internal && edid.serial !== null;
+    const reason = internal ? ('internal-panel' as const) : edid.serial === null ? (edid.serialText !== null || edid.serialNumber !== 0 ? ('junk-serial' as const) : ('no-serial' as const)) : undefined;
+    devices.push({
+      scanned: {
+        id: deviceId('monitor', connector),
+        kind: 'monitor',
+        source: 'edid',
+        vendor: edid.vendor,
+        model,
+        displayName: model.toLowerCase().startsWith(pnpName(edid.vendor).toLowerCase()) ? model : `${pnpName(edid.vendor)} ${model}`,
+        serial: internal ? null : edid.serial,
+        identifiable,
+        ...(reason === undefined ? {} : { reason }),
+      },
+      identity: identifiable ? { kind: 'monitor', vendor: edid.vendor, model, serial: edid.serial, source: 'edid' } : null,
+    });
+  }
+  return devices;
+}

@@ -1,0 +1,93 @@
+import https from 'node:https';
+import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import type { z } from 'zod';
+import {
+  formSettingsSchema,
+  lookupResponseSchema,
+  registrationCreatedSchema,
+  updateResponseSchema,
+  type AddDeviceRequest,
+  type FormSettings,
+  type IpcResult,
+  type LookupRequest,
+  type LookupResponse,
+  type NewRegistrationRequest,
+  type RegistrationCreated,
+  type UpdateRequest,
+  type UpdateResponse,
+} from '../../protocol';
+import { checkHostUrl } from '../config/host-url';
+import { isConnectFailure, isNetworkFailure, toDesktopError } from './host-error';
+
+/** What the handlers need from the registration host (API.md v1); every call answers IpcResult. */
+export interface HostClient {
+  readonly baseUrl: string;
+  getForm(): Promise<IpcResult<FormSettings>>;
+  register(body: NewRegistrationRequest): Promise<IpcResult<RegistrationCreated>>;
+  lookup(body: LookupRequest): Promise<IpcResult<LookupResponse>>;
+  update(registrationNumber: string, accessToken: string, body: UpdateRequest): Promise<IpcResult<UpdateResponse>>;
+  addDevice(registrationNumber: string, accessToken: string, body: AddDeviceRequest): Promise<IpcResult<RegistrationCreated>>;
+}
+
+export interface HostClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  /** Resends after a network failure; bodies carry the same requestId so the host registers once. */
+  retries?: number;
+  /** Base delay of the exponential backoff between resends. */
+  retryDelayMs?: number;
+}
+
+type RetryPolicy = 'network' | 'connect-only';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Creates the axios-based client: TLS verified, no redirects, plain http only to loopback. */
+export function createHostClient(options: HostClientOptions): HostClient {
+  const baseUrl = checkHostUrl(options.baseUrl);
+  const retries = options.retries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 250;
+  const http: AxiosInstance = axios.create({
+    baseURL: `${baseUrl}/api/v1`,
+    timeout: options.timeoutMs ?? 10_000,
+    adapter: 'http',
+    maxRedirects: 0,
+    httpsAgent: new https.Agent({ rejectUnauthorized: true, keepAlive: true }),
+    headers: { Accept: 'application/json' },
+    validateStatus: (status) => status >= 200 && status < 300,
+  });
+
+  async function call<S extends z.ZodType>(
+    schema: S,
+    config: AxiosRequestConfig,
+    policy: RetryPolicy,
+  ): Promise<IpcResult<z.infer<S>>> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const response = await http.request(config);
+        const parsed = schema.safeParse(response.data);
+        if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: 'the registration host sent an answer this app does not understand' } };
+        return { ok: true, value: parsed.data };
+      } catch (error) {
+        const retryable = policy === 'network' ? isNetworkFailure(error) : isConnectFailure(error);
+        if (!retryable || attempt >= retries) return { ok: false, error: toDesktopError(error) };
+        await sleep(retryDelayMs * 2 ** attempt);
+      }
+    }
+  }
+
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const numberPath = (registrationNumber: string) => `/registrations/${encodeURIComponent(registrationNumber)}`;
+
+  return {
+    baseUrl,
+    getForm: () => call(formSettingsSchema, { method: 'GET', url: '/form' }, 'network'),
+    register: (body) => call(registrationCreatedSchema, { method: 'POST', url: '/registrations', data: body }, 'network'),
+    // A resent lookup that did reach the host would count as a second attempt: resend only when it surely did not.
+    lookup: (body) => call(lookupResponseSchema, { method: 'POST', url: '/registrations/lookup', data: body }, 'connect-only'),
+    update: (number, token, body) =>
+      call(updateResponseSchema, { method: 'PATCH', url: numberPath(number), data: body, headers: bearer(token) }, 'network'),
+    addDevice: (number, token, body) =>
+      call(registrationCreatedSchema, { method: 'POST', url: `${numberPath(number)}/devices`, data: body, headers: bearer(token) }, 'network'),
+  };
+}

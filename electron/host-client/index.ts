@@ -1,0 +1,2 @@
+export * from './host-client';
+export * from './host-error';

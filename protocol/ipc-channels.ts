@@ -1,0 +1,20 @@
+/**
+ * The one declaration of every IPC channel between the wizard and the main process
+ * (Electron Fiddle's ipc-events, Signal's result shape). The preload exposes exactly
+ * `DesktopApi`; the main process and `npm run preview` register the same handler map.
+ * Kept free of zod so the sandboxed preload bundles only this; desktop-api.ts re-exports it.
+ */
+export const IPC_CHANNELS = {
+  getAppInfo: 'app:get-info',
+  scanDevices: 'devices:scan',
+  getForm: 'host:get-form',
+  register: 'registration:register',
+  lookup: 'registration:lookup',
+  update: 'registration:update',
+  addDevice: 'registration:add-device',
+  finishLater: 'outbox:finish-later',
+  getOutbox: 'outbox:list',
+  retryOutbox: 'outbox:retry',
+  setLaunchChoice: 'launch:set-choice',
+  close: 'app:close',
+} as const;

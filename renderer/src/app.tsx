@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Layout } from './components/layout';
+import { AddDeviceStep } from './steps/add-device-step';
+import { DetailsStep } from './steps/details-step';
+import { DevicesStep } from './steps/devices-step';
+import { DuplicateStep } from './steps/duplicate-step';
+import { EditStep } from './steps/edit-step';
+import { PasswordStep } from './steps/password-step';
+import { PendingStep } from './steps/pending-step';
+import { ReviewStep } from './steps/review-step';
+import { ScanningStep } from './steps/scanning-step';
+import { SuccessStep } from './steps/success-step';
+import { UnreachableStep } from './steps/unreachable-step';
+import { UpdatedStep } from './steps/updated-step';
+import { WelcomeStep } from './steps/welcome-step';
+import { useWizard } from './wizard/wizard-context';
+
+const visits = new WeakMap<object, number>();
+let visitCount = 0;
+/** A number per page visit: a new screen object means a new visit, so the page remounts and focus moves. */
+function visitOf(screen: object): number {
+  let visit = visits.get(screen);
+  if (visit === undefined) {
+    visitCount += 1;
+    visit = visitCount;
+    visits.set(screen, visit);
+  }
+  return visit;
+}
+
+function CurrentStep() {
+  const { screen } = useWizard();
+  switch (screen.name) {
+    case 'welcome': return <WelcomeStep />;
+    case 'scanning': return <ScanningStep />;
+    case 'devices': return <DevicesStep />;
+    case 'details': return <DetailsStep serverErrors={screen.serverErrors} />;
+    case 'review': return <ReviewStep error={screen.error} />;
+    case 'success': return <SuccessStep created={screen.created} added={screen.added} />;
+    case 'duplicate': return <DuplicateStep matchedOn={screen.matchedOn} />;
+    case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} />;
+    case 'pending': return <PendingStep entry={screen.entry} />;
+    case 'password': return <PasswordStep />;
+    case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} />;
+    case 'updated': return <UpdatedStep result={screen.result} />;
+    case 'add-device': return <AddDeviceStep error={screen.error} />;
+  }
+}
+
+/** The wizard: one frame, one page at a time; the page's key remounts it so focus moves to its heading. */
+export function App() {
+  const { screen, data } = useWizard();
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.title = t('app.title');
+  }, [i18n.language, t]);
+  const key = `${screen.name}-${visitOf(screen)}`;
+  return (
+    <Layout mode={data.mode} screen={screen.name}>
+      <div key={key} data-step={screen.name}>
+        <CurrentStep />
+      </div>
+    </Layout>
+  );
+}

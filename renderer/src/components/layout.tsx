@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Mode, ScreenName } from '../wizard/wizard-types';
+import { LanguageSwitch } from './language-switch';
+import { StepIndicator } from './step-indicator';
+
+/** The frame every page shares: brand, language switch, step indicator, then the page. */
+export function Layout({ mode, screen, children }: { mode: Mode; screen: ScreenName; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <p className="brand">{t('app.brand')}</p>
+        <LanguageSwitch />
+      </header>
+      <StepIndicator mode={mode} screen={screen} />
+      <main className="page" id="main">
+        {children}
+      </main>
+    </div>
+  );
+}

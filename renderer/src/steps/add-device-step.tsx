@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DesktopError } from '../../../protocol';
+import { Alert } from '../components/alert';
+import { BusyButton } from '../components/busy-button';
+import { StepHeading } from '../components/step-heading';
+import { useWizard } from '../wizard/wizard-context';
+import { DeviceOption } from './devices-step';
+
+/** A peripheral added to the same registration number, without typing anything again. */
+export function AddDeviceStep({ error }: { error?: DesktopError | undefined }) {
+  const { t } = useTranslation();
+  const wizard = useWizard();
+  const number = wizard.data.registrationNumber ?? '';
+  const candidates = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && !wizard.data.registered.includes(d.id));
+  const [deviceId, setDeviceId] = useState(candidates[0]?.id);
+  // The access token lapsed: the password, asked again for a device already on this registration, renews it.
+  const expired = error?.code === 'NO_SESSION' || error?.code === 'INVALID_TOKEN';
+  const signedInWith = wizard.data.registered[0];
+  return (
+    <section className="step">
+      <StepHeading>{t('addDevice.heading')}</StepHeading>
+      <p className="lead">{t('addDevice.lead', { number })}</p>
+      {error && <Alert>{expired ? t('errors.session') : t('errors.generic')}</Alert>}
+      {expired && signedInWith !== undefined && (
+        <button type="button" className="button secondary" onClick={() => wizard.choose(signedInWith, 'update')}>{t('password.heading')}</button>
+      )}
+      {candidates.length === 0 ? (
+        <Alert tone="info">{t('addDevice.none')}</Alert>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (deviceId) void wizard.addDevice(deviceId);
+          }}
+        >
+          <fieldset className="group devices">
+            <legend>{t('devices.listLabel')}</legend>
+            {candidates.map((device) => (
+              <DeviceOption key={device.id} device={device} checked={deviceId === device.id} onChange={() => setDeviceId(device.id)} registered={false} />
+            ))}
+          </fieldset>
+          <div className="actions">
+            <BusyButton busy={wizard.busy} type="submit">{t('addDevice.submit')}</BusyButton>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { StepHeading } from '../components/step-heading';
+import { CustomerForm } from '../forms/customer-form';
+import { customerToValues, emptyDetails } from '../forms/details-schema';
+import { useWizard } from '../wizard/wizard-context';
+import type { FieldError } from '../../../protocol';
+
+/** The country a new form starts with: Japan for Japanese, else the OS region when we list it. */
+export function defaultCountry(language: string): string {
+  if (language.startsWith('ja')) return 'JP';
+  const region = /[-_]([A-Z]{2})$/.exec(navigator.language)?.[1];
+  return region && ['US', 'GB', 'DE', 'FR', 'CN', 'KR', 'TW', 'AU', 'CA', 'JP'].includes(region) ? region : 'JP';
+}
+
+/** New registration: personal information, password twice, privacy consent. */
+export function DetailsStep({ serverErrors }: { serverErrors?: FieldError[] | undefined }) {
+  const { t, i18n } = useTranslation();
+  const wizard = useWizard();
+  const draft = wizard.data.draft;
+  const defaults = draft
+    ? { customer: customerToValues(draft.customer), password: draft.password, passwordConfirm: draft.password, consent: draft.consent }
+    : emptyDetails(defaultCountry(i18n.language));
+  return (
+    <section className="step">
+      <StepHeading>{t('details.heading')}</StepHeading>
+      <p className="lead">{t('details.lead', { device: t(`kindsLower.${wizard.device?.kind ?? 'other'}`) })}</p>
+      <CustomerForm
+        mode="new"
+        form={wizard.data.form}
+        defaultValues={defaults}
+        serverErrors={serverErrors}
+        busy={wizard.busy}
+        submitLabel={t('details.review')}
+        onSubmit={(output) => wizard.review(output)}
+        secondary={<button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'devices' })}>{t('common.back')}</button>}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StepHeading } from '../components/step-heading';
+import { useWizard } from '../wizard/wizard-context';
+
+/** Already registered: a plain explanation (never whose), and the three ways on. */
+export function DuplicateStep({ matchedOn }: { matchedOn?: 'serial' | 'hardwareUuid' | undefined }) {
+  const { t } = useTranslation();
+  const wizard = useWizard();
+  const [support, setSupport] = useState(false);
+  const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
+  return (
+    <section className="step">
+      <StepHeading>{t('duplicate.heading', { device })}</StepHeading>
+      <div role="alert" className="alert alert-error">
+        <p>{t('duplicate.lead', { device })} {matchedOn ? t(`duplicate.matched_${matchedOn}`) : ''}</p>
+      </div>
+      <p>{t('duplicate.privacy')}</p>
+      <h2>{t('duplicate.waysHeading')}</h2>
+      <ul className="ways">
+        <li>
+          <button type="button" className="button primary" aria-describedby="update-hint" onClick={() => wizard.data.deviceId && wizard.choose(wizard.data.deviceId, 'update')}>
+            {t('duplicate.update')}
+          </button>
+          <p id="update-hint" className="hint">{t('duplicate.updateHint')}</p>
+        </li>
+        <li>
+          <button type="button" className="button secondary" onClick={() => wizard.restart()}>{t('duplicate.another')}</button>
+        </li>
+        <li>
+          <button type="button" className="button secondary" aria-expanded={support} aria-controls="support-info" onClick={() => setSupport((s) => !s)}>
+            {t('duplicate.support')}
+          </button>
+          <p id="support-info" className="support" hidden={!support}>{t('duplicate.supportBody')}</p>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { FieldError, LookupResult } from '../../../protocol';
+import { StepHeading } from '../components/step-heading';
+import { CustomerForm } from '../forms/customer-form';
+import { customerToValues } from '../forms/details-schema';
+import { useWizard } from '../wizard/wizard-context';
+
+/** Update: the stored information, in the same form, for correction. */
+export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serverErrors?: FieldError[] | undefined }) {
+  const { t } = useTranslation();
+  const wizard = useWizard();
+  return (
+    <section className="step">
+      <StepHeading>{t('details.editHeading')}</StepHeading>
+      <p className="lead">{t('success.number')}: <span className="mono">{lookup.registrationNumber}</span></p>
+      <CustomerForm
+        mode="edit"
+        form={wizard.data.form}
+        defaultValues={{ customer: customerToValues(lookup.customer), password: '', passwordConfirm: '', consent: true }}
+        serverErrors={serverErrors}
+        busy={wizard.busy}
+        submitLabel={t('details.save')}
+        onSubmit={(output) => void wizard.update(output)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutboxEntry } from '../../../protocol';
+import { BusyButton } from '../components/busy-button';
+import { StepHeading } from '../components/step-heading';
+import { desktop } from '../desktop';
+import { RegistrationNumber } from './registration-number';
+
+/** Kept for later: what is waiting, its state, and a way to send it now. */
+export function PendingStep({ entry }: { entry: OutboxEntry }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState(entry);
+  const [busy, setBusy] = useState(false);
+  const sendNow = async () => {
+    setBusy(true);
+    const result = await desktop().retryOutbox();
+    if (result.ok) setCurrent(result.value.find((e) => e.id === entry.id) ?? current);
+    setBusy(false);
+  };
+  const delivered = current.status === 'delivered' && current.registrationNumber !== undefined;
+  return (
+    <section className="step">
+      <StepHeading key={delivered ? 'delivered' : 'pending'}>{delivered ? t('success.heading') : t('pending.heading')}</StepHeading>
+      <p className="lead">{delivered ? t('pending.deliveredLead') : t('pending.lead')}</p>
+      <dl className="facts card">
+        <div><dt>{t('review.kind')}</dt><dd>{t(`kinds.${current.device.kind}`)}</dd></div>
+        <div><dt>{t('review.vendor')}</dt><dd>{current.device.vendor}</dd></div>
+        <div><dt>{t('review.model')}</dt><dd>{current.device.model || t('review.notProvided')}</dd></div>
+        <div><dt>{t('pending.status')}</dt><dd data-testid="outbox-status">{t(`pending.statuses.${current.status}`)}</dd></div>
+      </dl>
+      {delivered && current.registrationNumber && <RegistrationNumber value={current.registrationNumber} />}
+      {delivered && <p className="keep">{t('success.keep')}</p>}
+      <div className="actions">
+        {!delivered && <BusyButton busy={busy} type="button" className="button secondary" onClick={() => void sendNow()}>{t('pending.sendNow')}</BusyButton>}
+        <button type="button" className="button primary" onClick={() => void desktop().close()}>{t('common.close')}</button>
+      </div>
+    </section>
+  );
+}

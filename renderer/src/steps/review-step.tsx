@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_FIELDS, type DesktopError } from '../../../protocol';
+import { Alert } from '../components/alert';
+import { BusyButton } from '../components/busy-button';
+import { DeviceFacts } from '../components/device-facts';
+import { StepHeading } from '../components/step-heading';
+import { useWizard } from '../wizard/wizard-context';
+
+/** Exactly what will be sent, identifiers read-only, before anything leaves the PC. */
+export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
+  const { t } = useTranslation();
+  const wizard = useWizard();
+  const { draft, form } = wizard.data;
+  const device = wizard.device;
+  if (!draft || !device || !form) return null;
+  const deviceGone = error && ['UNKNOWN_DEVICE', 'DEVICE_NOT_SELECTABLE', 'DEVICE_NOT_IDENTIFIABLE'].includes(error.code);
+  return (
+    <section className="step">
+      <StepHeading>{t('review.heading')}</StepHeading>
+      <p className="lead">{t('review.lead')}</p>
+      {error && <Alert>{deviceGone ? t('review.deviceGone') : t('errors.generic')}</Alert>}
+      <div className="review-grid">
+        <section className="card" aria-labelledby="review-device">
+          <h2 id="review-device">{t('review.deviceHeading')}</h2>
+          <DeviceFacts device={device} />
+        </section>
+        <section className="card" aria-labelledby="review-customer">
+          <h2 id="review-customer">{t('review.customerHeading')}</h2>
+          <dl className="facts">
+            {CUSTOMER_FIELDS.filter((field) => draft.customer[field] !== undefined).map((field) => (
+              <div key={field}>
+                <dt>{t(`details.fields.${field}`)}</dt>
+                <dd>{field === 'country' ? t(`countries.${draft.customer.country}`, { defaultValue: draft.customer.country }) : draft.customer[field]}</dd>
+              </div>
+            ))}
+            <div><dt>{t('review.password')}</dt><dd>{t('review.passwordValue')}</dd></div>
+            <div><dt>{t('review.consent')}</dt><dd>{t('review.consentValue', { version: form.privacyPolicy.version })}</dd></div>
+          </dl>
+        </section>
+      </div>
+      <div className="actions">
+        {deviceGone ? (
+          <button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'devices' })}>{t('duplicate.another')}</button>
+        ) : (
+          <button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'details' })}>{t('review.edit')}</button>
+        )}
+        <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.register()}>{t('review.submit')}</BusyButton>
+      </div>
+    </section>
+  );
+}

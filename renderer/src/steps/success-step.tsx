@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { RegistrationCreated } from '../../../protocol';
+import { StepHeading } from '../components/step-heading';
+import { desktop } from '../desktop';
+import { useWizard } from '../wizard/wizard-context';
+import { RegistrationNumber } from './registration-number';
+
+/** Done: the registration number, how to keep it, and registering the peripherals to it. */
+export function SuccessStep({ created, added }: { created: RegistrationCreated; added: boolean }) {
+  const { t } = useTranslation();
+  const wizard = useWizard();
+  const device = t(`kindsLower.${created.device.kind}`);
+  const others = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && !wizard.data.registered.includes(d.id));
+  return (
+    <section className="step">
+      <StepHeading>{t('success.heading')}</StepHeading>
+      <p className="lead">{added ? t('success.addedLead', { device }) : t('success.lead', { device })}</p>
+      <RegistrationNumber value={created.registrationNumber} />
+      <p className="keep">{t('success.keep')}</p>
+      <div className="actions">
+        {others.length > 0 && (
+          <button type="button" className="button secondary" onClick={() => wizard.startAddDevice()}>{t('success.addAnother')}</button>
+        )}
+        <button type="button" className="button primary" onClick={() => void desktop().close()}>{t('success.finish')}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { UpdateResponse } from '../../../protocol';
+import { StepHeading } from '../components/step-heading';
+import { desktop } from '../desktop';
+import { useWizard } from '../wizard/wizard-context';
+
+/** Update done: which fields changed, or that nothing did (and so nothing was written). */
+export function UpdatedStep({ result }: { result: UpdateResponse }) {
+  const { t } = useTranslation();
+  const wizard = useWizard();
+  const others = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && d.id !== wizard.data.deviceId && !wizard.data.registered.includes(d.id));
+  return (
+    <section className="step">
+      <StepHeading>{result.changed ? t('updated.heading') : t('updated.unchangedHeading')}</StepHeading>
+      {result.changed ? (
+        <>
+          <p className="lead">{t('updated.changedLead')}</p>
+          <ul className="changed" data-testid="changed-fields">
+            {result.changedFields.map((field) => (
+              <li key={field}>{field === 'password' ? t('updated.password') : t(`details.fields.${field}`)}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="lead">{t('updated.unchangedLead')}</p>
+      )}
+      <div className="actions">
+        {others.length > 0 && <button type="button" className="button secondary" onClick={() => wizard.startAddDevice()}>{t('updated.addDevice')}</button>}
+        <button type="button" className="button primary" onClick={() => void desktop().close()}>{t('success.finish')}</button>
+      </div>
+    </section>
+  );
+}

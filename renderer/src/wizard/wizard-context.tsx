@@ -1,0 +1,168 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { DesktopError, ScannedDevice } from '../../../protocol';
+import { desktop } from '../desktop';
+import type { DetailsOutput } from '../forms/details-schema';
+import { isHostTrouble, type Mode, type Screen, type WizardData } from './wizard-types';
+
+/** What a page can do; every call to the main process goes through here. */
+export interface Wizard {
+  screen: Screen;
+  data: WizardData;
+  busy: boolean;
+  device: ScannedDevice | undefined;
+  goto(screen: Screen): void;
+  start(): Promise<void>;
+  rescan(): Promise<void>;
+  choose(deviceId: string, mode: Mode): void;
+  review(draft: DetailsOutput): void;
+  register(): Promise<void>;
+  finishLater(): Promise<void>;
+  lookup(password: string): Promise<DesktopError | null>;
+  update(draft: DetailsOutput): Promise<void>;
+  startAddDevice(): void;
+  addDevice(deviceId: string): Promise<void>;
+  restart(): void;
+}
+
+const WizardContext = createContext<Wizard | null>(null);
+
+/** The page's access to the wizard. */
+export function useWizard(): Wizard {
+  const wizard = useContext(WizardContext);
+  if (wizard === null) throw new Error('useWizard outside WizardProvider');
+  return wizard;
+}
+
+/** Holds the wizard's state machine; pages stay dumb and the IPC stays in one place. */
+export function WizardProvider({ children }: { children: ReactNode }) {
+  const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
+  const [data, setData] = useState<WizardData>({ mode: 'new', registered: [] });
+  const [busy, setBusy] = useState(false);
+  const api = desktop();
+
+  const run = useCallback(async <T,>(work: () => Promise<T>): Promise<T> => {
+    setBusy(true);
+    try {
+      return await work();
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const scanAndForm = useCallback(async () => {
+    setScreen({ name: 'scanning' });
+    const [form, scan] = await Promise.all([api.getForm(), api.scanDevices()]);
+    if (!form.ok) {
+      setScreen({ name: 'unreachable', retry: 'start', busy: false });
+      return;
+    }
+    setData((d) => ({
+      ...d,
+      form: form.value,
+      ...(scan.ok ? { scan: scan.value, scanError: undefined } : { scanError: scan.error }),
+    }));
+    setScreen({ name: 'devices' });
+  }, [api]);
+
+  const markRegistered = useCallback((deviceId: string | undefined, registrationNumber: string) => {
+    setData((d) => ({
+      ...d,
+      registrationNumber,
+      registered: deviceId === undefined || d.registered.includes(deviceId) ? d.registered : [...d.registered, deviceId],
+    }));
+  }, []);
+
+  const value = useMemo<Wizard>(() => {
+    const device = data.scan?.devices.find((d) => d.id === data.deviceId);
+    return {
+      screen,
+      data,
+      busy,
+      device,
+      goto: setScreen,
+      start: () => run(scanAndForm),
+      rescan: () => run(scanAndForm),
+      choose(deviceId, mode) {
+        setData((d) => ({ ...d, deviceId, mode }));
+        setScreen(mode === 'update' ? { name: 'password' } : { name: 'details' });
+      },
+      review(draft) {
+        setData((d) => ({ ...d, draft }));
+        setScreen({ name: 'review' });
+      },
+      register: () =>
+        run(async () => {
+          const { draft, deviceId, form } = data;
+          if (!draft || !deviceId || !form) return;
+          const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+          if (result.ok) {
+            markRegistered(deviceId, result.value.registrationNumber);
+            setScreen({ name: 'success', created: result.value, added: false });
+          } else if (result.error.code === 'DEVICE_ALREADY_REGISTERED') {
+            setScreen({ name: 'duplicate', ...(result.error.matchedOn ? { matchedOn: result.error.matchedOn } : {}) });
+          } else if (isHostTrouble(result.error)) {
+            setScreen({ name: 'unreachable', retry: 'register', busy: result.error.code === 'TOO_MANY_REQUESTS' });
+          } else if (result.error.fields && result.error.fields.length > 0) {
+            setScreen({ name: 'details', serverErrors: result.error.fields });
+          } else {
+            setScreen({ name: 'review', error: result.error });
+          }
+        }),
+      finishLater: () =>
+        run(async () => {
+          const { draft, deviceId, form } = data;
+          if (!draft || !deviceId || !form) return;
+          const result = await api.finishLater({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+          if (result.ok) setScreen({ name: 'pending', entry: result.value });
+          else setScreen({ name: 'review', error: result.error });
+        }),
+      lookup: (password) =>
+        run(async () => {
+          if (!data.deviceId) return null;
+          const result = await api.lookup({ deviceId: data.deviceId, password });
+          if (!result.ok) return result.error;
+          setData((d) => ({ ...d, registrationNumber: result.value.registrationNumber }));
+          setScreen({ name: 'edit', lookup: result.value });
+          return null;
+        }),
+      update: (draft) =>
+        run(async () => {
+          if (screen.name !== 'edit') return;
+          const result = await api.update({
+            registrationNumber: screen.lookup.registrationNumber,
+            customer: draft.customer,
+            ...(draft.password !== '' ? { newPassword: draft.password } : {}),
+          });
+          if (result.ok) setScreen({ name: 'updated', result: result.value });
+          else if (result.error.code === 'NO_SESSION' || result.error.code === 'INVALID_TOKEN') setScreen({ name: 'password' });
+          else setScreen({ ...screen, serverErrors: result.error.fields ?? [{ path: '', message: result.error.message }] });
+        }),
+      startAddDevice() {
+        setData((d) => ({ ...d, mode: 'add' }));
+        setScreen({ name: 'add-device' });
+      },
+      addDevice: (deviceId) =>
+        run(async () => {
+          if (!data.registrationNumber) return;
+          setData((d) => ({ ...d, deviceId }));
+          const result = await api.addDevice({ registrationNumber: data.registrationNumber, deviceId });
+          if (result.ok) {
+            markRegistered(deviceId, result.value.registrationNumber);
+            setScreen({ name: 'success', created: result.value, added: true });
+          } else if (result.error.code === 'DEVICE_ALREADY_REGISTERED') {
+            setScreen({ name: 'duplicate', ...(result.error.matchedOn ? { matchedOn: result.error.matchedOn } : {}) });
+          } else if (isHostTrouble(result.error)) {
+            setScreen({ name: 'unreachable', retry: 'add', busy: result.error.code === 'TOO_MANY_REQUESTS' });
+          } else {
+            setScreen({ name: 'add-device', error: result.error });
+          }
+        }),
+      restart() {
+        setData((d) => ({ mode: 'new', registered: d.registered, ...(d.form ? { form: d.form } : {}), ...(d.scan ? { scan: d.scan } : {}) }));
+        setScreen({ name: 'devices' });
+      },
+    };
+  }, [screen, data, busy, api, run, scanAndForm, markRegistered]);
+
+  return <WizardContext.Provider value={value}>{children}</WizardContext.Provider>;
+}

@@ -1,0 +1,48 @@
+import type {
+  DesktopError,
+  FieldError,
+  FormSettings,
+  LookupResult,
+  OutboxEntry,
+  RegistrationCreated,
+  ScanResult,
+  UpdateResponse,
+} from '../../../protocol';
+import type { DetailsOutput } from '../forms/details-schema';
+
+export type Mode = 'new' | 'update' | 'add';
+
+/** Every page of the wizard; data a page needs travels with it. */
+export type Screen =
+  | { name: 'welcome' }
+  | { name: 'scanning' }
+  | { name: 'devices' }
+  | { name: 'details'; serverErrors?: FieldError[] }
+  | { name: 'review'; error?: DesktopError }
+  | { name: 'success'; created: RegistrationCreated; added: boolean }
+  | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid' }
+  | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean }
+  | { name: 'pending'; entry: OutboxEntry }
+  | { name: 'password' }
+  | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[] }
+  | { name: 'updated'; result: UpdateResponse }
+  | { name: 'add-device'; error?: DesktopError };
+export type ScreenName = Screen['name'];
+
+/** What the wizard has learned so far in this session. */
+export interface WizardData {
+  mode: Mode;
+  form?: FormSettings;
+  scan?: ScanResult;
+  scanError?: DesktopError;
+  deviceId?: string;
+  draft?: DetailsOutput;
+  registrationNumber?: string;
+  /** Device ids registered (or added) in this session, shown as "Registered". */
+  registered: string[];
+}
+
+/** Host trouble the customer can wait out: say "cannot reach", offer try again / finish later. */
+export function isHostTrouble(error: DesktopError): boolean {
+  return ['HOST_UNREACHABLE', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR', 'TOO_MANY_REQUESTS'].includes(error.code);
+}

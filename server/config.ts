@@ -1,0 +1,159 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type FieldPolicies } from '../protocol';
+
+/** Raised for a bad configuration value so `main.ts` can print one clear line and exit 1. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const int = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .optional()
+    .transform((value) => value ?? fallback);
+
+const base64Key = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32, 'must be base64 of 32 bytes')
+  .optional();
+
+const fieldPoliciesSchema = z
+  .string()
+  .optional()
+  .transform((value, ctx): FieldPolicies => {
+    const policies: Record<string, string> = { ...DEFAULT_FIELD_POLICIES };
+    for (const entry of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [field, policy] = entry.split('=').map((part) => part.trim());
+      if (!field || !(CUSTOMER_FIELDS as readonly string[]).includes(field) || !policy || !(FIELD_POLICIES as readonly string[]).includes(policy)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not field=required|optional|hidden for a customer field (${CUSTOMER_FIELDS.join(', ')})` });
+        return DEFAULT_FIELD_POLICIES;
+      }
+      if (['name', 'address', 'country'].includes(field) && policy !== 'required') {
+        ctx.addIssue({ code: 'custom', message: `${field} is always required` });
+        return DEFAULT_FIELD_POLICIES;
+      }
+      policies[field] = policy;
+    }
+    return policies as FieldPolicies;
+  });
+
+const databaseUrlSchema = z
+  .string()
+  .trim()
+  .optional()
+  .refine((value) => value === undefined || value === '' || /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), 'must be sqlite:<path> or postgres://…');
+
+/** One hash more than the cores (so no core idles between hashes), but never more than libuv's threadpool has threads. */
+function defaultHashConcurrency(): number {
+  const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  return Math.max(1, Math.min(os.availableParallelism() + 1, poolSize));
+}
+
+/** Every environment variable the host reads, with its default; docs/host-configuration.md mirrors it. */
+const envSchema = z.object({
+  PORT: int(0, 65535, 4780),
+  HOST: z.string().trim().min(1).optional().transform((value) => value ?? '127.0.0.1'),
+  DATABASE_URL: databaseUrlSchema,
+  DATA_DIR: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().transform((value) => value ?? 'info'),
+  TRUST_PROXY: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+  RATE_LIMIT_PER_MINUTE: int(0, 10_000_000, 600),
+  LOOKUP_MAX_FAILURES: int(1, 1000, 5),
+  LOOKUP_LOCKOUT_WINDOW_SECONDS: int(1, 86_400, 900),
+  ACCESS_TOKEN_TTL_SECONDS: int(1, 86_400, 900),
+  PASSWORD_HASH_MEMORY_KIB: int(1024, 4_194_304, 19_456),
+  PASSWORD_HASH_TIME_COST: int(1, 100, 2),
+  PASSWORD_HASH_PARALLELISM: int(1, 16, 1),
+  PASSWORD_HASH_CONCURRENCY: int(1, 1024, defaultHashConcurrency()),
+  PASSWORD_MIN_LENGTH: int(PASSWORD_MIN_LENGTH, 128, PASSWORD_MIN_LENGTH),
+  PRIVACY_POLICY_VERSION: z.string().trim().min(1).max(64).optional().transform((value) => value ?? '2026-01'),
+  PRIVACY_POLICY_URL: z.url().optional().transform((value) => value ?? 'https://example.com/privacy'),
+  FIELD_POLICIES: fieldPoliciesSchema,
+  TOKEN_SIGNING_KEY: base64Key,
+  REQUEST_HASH_KEY: base64Key,
+  OUTBOX_SECRET_KEY: base64Key,
+  PG_POOL_SIZE: int(1, 1000, 10),
+  SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
+});
+
+/** Which store DATABASE_URL chose. */
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
+/** The host's validated configuration; everything tunable lives here so tests can shrink windows and costs. */
+export interface HostConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  logLevel: string;
+  trustProxy: boolean;
+  rateLimitPerMinute: number;
+  lookupMaxFailures: number;
+  lookupLockoutWindowSeconds: number;
+  accessTokenTtlSeconds: number;
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
+  passwordMinLength: number;
+  privacyPolicy: { version: string; url: string };
+  fieldPolicies: FieldPolicies;
+  keys: { tokenSigningKey?: string; requestHashKey?: string; outboxSecretKey?: string };
+  pgPoolSize: number;
+  shutdownGraceSeconds: number;
+}
+
+/** startHost's named options, which win over their environment variables. */
+export interface ConfigOverrides {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): HostConfig {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    raw[key] = value === '' ? undefined : value;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const shown = raw[name] === undefined ? '' : ` (got ${JSON.stringify(raw[name])})`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR ?? 'data');
+  const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
+  let database: DatabaseTarget;
+  if (databaseUrl === undefined || databaseUrl === '') database = { dialect: 'sqlite', file: path.join(dataDir, 'registrations.sqlite') };
+  else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)) };
+  else if (/^postgres(ql)?:\/\//.test(databaseUrl)) database = { dialect: 'postgres', url: databaseUrl };
+  else throw new ConfigError(`Invalid configuration: DATABASE_URL must be sqlite:<path> or postgres://…`);
+  return {
+    port: overrides.port ?? e.PORT,
+    host: overrides.host ?? e.HOST,
+    dataDir,
+    database,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    lookupMaxFailures: e.LOOKUP_MAX_FAILURES,
+    lookupLockoutWindowSeconds: e.LOOKUP_LOCKOUT_WINDOW_SECONDS,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY },
+    passwordMinLength: e.PASSWORD_MIN_LENGTH,
+    privacyPolicy: { version: e.PRIVACY_POLICY_VERSION, url: e.PRIVACY_POLICY_URL },
+    fieldPolicies: e.FIELD_POLICIES,
+    keys: { tokenSigningKey: e.TOKEN_SIGNING_KEY, requestHashKey: e.REQUEST_HASH_KEY, outboxSecretKey: e.OUTBOX_SECRET_KEY },
+    pgPoolSize: e.PG_POOL_SIZE,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+  };
+}

@@ -1,0 +1,64 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { DevicesTable, HostDatabase } from '../db/schema';
+import { uniqueViolationTarget } from '../db/unique-violation';
+
+type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
+/** A stored device as read back. */
+export type DeviceRow = Selectable<DevicesTable>;
+/** A device row to insert (the id is generated). */
+export type NewDeviceRow = Insertable<DevicesTable>;
+
+/** Thrown when a unique index refuses a device: the device is already registered. */
+export class DeviceAlreadyRegisteredError extends Error {
+  override readonly name = 'DeviceAlreadyRegisteredError';
+  constructor(readonly matchedOn: 'serial' | 'hardwareUuid') {
+    super(`device already registered (matched on ${matchedOn})`);
+  }
+}
+
+/** Inserts a device; the unique indexes (not a prior SELECT) decide whether it is a duplicate. */
+export async function insertDevice(db: Db, row: NewDeviceRow): Promise<void> {
+  try {
+    await db.insertInto('devices').values(row).execute();
+  } catch (error) {
+    const target = uniqueViolationTarget(error);
+    if (target === null) throw error;
+    throw new DeviceAlreadyRegisteredError(target.includes('hardware_uuid') ? 'hardwareUuid' : 'serial');
+  }
+}
+
+/** The device matching either key: the PC's hardware UUID first, then (kind, vendor, serial). */
+export async function findDeviceByKeys(
+  db: Db,
+  keys: { kind: string; vendorKey: string; serialKey: string | null; hardwareUuid: string | null },
+): Promise<DeviceRow | undefined> {
+  if (keys.hardwareUuid !== null) {
+    const byUuid = await db.selectFrom('devices').selectAll().where('hardware_uuid', '=', keys.hardwareUuid).executeTakeFirst();
+    if (byUuid) return byUuid;
+  }
+  if (keys.serialKey === null) return undefined;
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('kind', '=', keys.kind)
+    .where('vendor_key', '=', keys.vendorKey)
+    .where('serial_key', '=', keys.serialKey)
+    .executeTakeFirst();
+}
+
+/** True when some registered PC has this hardware UUID (used only to explain a refused insert). */
+export async function hardwareUuidTaken(db: Db, hardwareUuid: string): Promise<boolean> {
+  const row = await db.selectFrom('devices').select('id').where('hardware_uuid', '=', hardwareUuid).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Every device of one registration, oldest first. */
+export async function listDevicesOfRegistration(db: Db, registrationNumber: string): Promise<DeviceRow[]> {
+  return db.selectFrom('devices').selectAll().where('registration_number', '=', registrationNumber).orderBy('id').execute();
+}
+
+/** How many devices of each kind are registered (registrations are kept per kind). */
+export async function countDevicesByKind(db: Db): Promise<Array<{ kind: string; count: number }>> {
+  const rows = await db.selectFrom('devices').select(['kind', (eb) => eb.fn.countAll<number | string>().as('count')]).groupBy('kind').execute();
+  return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
+}

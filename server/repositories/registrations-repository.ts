@@ -1,0 +1,31 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { HostDatabase, RegistrationsTable } from '../db/schema';
+
+type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
+/** A stored registration as read back. */
+export type RegistrationRow = Selectable<RegistrationsTable>;
+
+/** Inserts a registration unless its number is taken; false tells the caller to draw another number. */
+export async function insertRegistrationIfNumberFree(db: Db, row: RegistrationRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto('registrations')
+    .values(row)
+    .onConflict((oc) => oc.column('registration_number').doNothing())
+    .returning('registration_number')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The registration with this canonical number, if any. */
+export async function findRegistration(db: Db, registrationNumber: string): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('registrations').selectAll().where('registration_number', '=', registrationNumber).executeTakeFirst();
+}
+
+/** Overwrites the customer fields (and optionally the password hash) of one registration. */
+export async function updateRegistration(
+  db: Db,
+  registrationNumber: string,
+  changes: Partial<Omit<RegistrationRow, 'registration_number' | 'created_at'>>,
+): Promise<void> {
+  await db.updateTable('registrations').set(changes).where('registration_number', '=', registrationNumber).execute();
+}

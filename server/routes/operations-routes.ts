@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { databaseAnswers } from '../db/open-database';
+import { ApiError } from '../http/api-error';
+import { methodNotAllowed } from '../http/error-middleware';
+import type { ServiceDeps } from '../services/service-deps';
+
+/** Liveness, readiness, metrics and the OpenAPI document: for operators and load balancers. */
+export function operationsRoutes(deps: ServiceDeps, openApiDocument: unknown): Router {
+  const router = Router();
+  router
+    .route('/healthz')
+    .get((_req, res) => {
+      res.status(200).json({ status: 'ok' });
+    })
+    .all(methodNotAllowed(['GET']));
+  router
+    .route('/readyz')
+    .get(async (_req, res) => {
+      if (!(await databaseAnswers(deps.db))) throw new ApiError('SERVICE_UNAVAILABLE', 'the database does not answer');
+      res.status(200).json({ status: 'ok' });
+    })
+    .all(methodNotAllowed(['GET']));
+  router
+    .route('/metrics')
+    .get(async (_req, res) => {
+      res.setHeader('Content-Type', deps.metrics.registry.contentType);
+      res.status(200).send(await deps.metrics.registry.metrics());
+    })
+    .all(methodNotAllowed(['GET']));
+  router
+    .route('/openapi.json')
+    .get((_req, res) => {
+      res.status(200).json(openApiDocument);
+    })
+    .all(methodNotAllowed(['GET']));
+  return router;
+}

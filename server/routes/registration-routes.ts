@@ -1,0 +1,66 @@
+import { Router, type RequestHandler, type Response } from 'express';
+import { jsonBody } from '../http/json-body';
+import { methodNotAllowed } from '../http/error-middleware';
+import { addDevice } from '../services/add-device-service';
+import { authoriseRegistration } from '../services/authorisation';
+import { lookUp } from '../services/lookup-service';
+import { countOutcome, registerNew, registerSealed } from '../services/registration-service';
+import type { ServiceDeps } from '../services/service-deps';
+import { updateRegistrationRecord } from '../services/update-service';
+
+/** The registration number the authorise step granted. */
+function authorisedNumber(res: Response): string {
+  return String(res.locals.registrationNumber);
+}
+
+/** Routes of API.md's registration endpoints; thin: read the request, call a service, send its answer. */
+export function registrationRoutes(deps: ServiceDeps): Router {
+  const router = Router();
+  const json = jsonBody();
+  // Token and path number are judged before the body is even read (API.md: 401, then 403, then 422).
+  const authorise: RequestHandler = async (req, res, next) => {
+    res.locals.registrationNumber = await authoriseRegistration(deps, req.get('authorization'), String(req.params.registrationNumber ?? ''));
+    next();
+  };
+
+  router
+    .route('/api/v1/registrations')
+    .post(...json, async (req, res) => {
+      const { created } = await countOutcome(deps, 'new', () => registerNew(deps, req.body));
+      res.status(201).json(created);
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/api/v1/registrations/sealed')
+    .post(...json, async (req, res) => {
+      const { created } = await countOutcome(deps, 'sealed', () => registerSealed(deps, req.body));
+      res.status(201).json(created);
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/api/v1/registrations/lookup')
+    .post(...json, async (req, res) => {
+      res.status(200).json(await lookUp(deps, req.body));
+    })
+    .all(methodNotAllowed(['POST']));
+
+  router
+    .route('/api/v1/registrations/:registrationNumber')
+    .patch(authorise, ...json, async (req, res) => {
+      res.status(200).json(await updateRegistrationRecord(deps, authorisedNumber(res), req.body));
+    })
+    .all(methodNotAllowed(['PATCH']));
+
+  router
+    .route('/api/v1/registrations/:registrationNumber/devices')
+    .post(authorise, ...json, async (req, res) => {
+      const number = authorisedNumber(res);
+      const { created } = await countOutcome(deps, 'add-device', () => addDevice(deps, number, req.body));
+      res.status(201).json(created);
+    })
+    .all(methodNotAllowed(['POST']));
+
+  return router;
+}

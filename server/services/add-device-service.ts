@@ -1,0 +1,25 @@
+import { addDeviceRequestSchema, type RegistrationCreated } from '../../protocol';
+import { parseOrThrow, requireObjectBody } from '../http/validation';
+import { insertDevice } from '../repositories/devices-repository';
+import { keyedHash } from '../security/request-hash';
+import { deviceRow, deviceSummary } from './device-rows';
+import { identifyDevice } from './device-keys';
+import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
+import type { ServiceDeps } from './service-deps';
+
+/** Adds a device to an authorised registration; request ids live in their own space. */
+export async function addDevice(deps: ServiceDeps, registrationNumber: string, rawBody: unknown): Promise<CreateOutcome> {
+  const body = requireObjectBody(rawBody);
+  const request = parseOrThrow(addDeviceRequestSchema, body);
+  // The number is part of the hashed value: the same id sent for another registration is a conflict.
+  const bodyHash = keyedHash(deps.keys.requestHashKey, { registrationNumber, body });
+  const replay = await replayIfUsed(deps, 'add-device', request.requestId, bodyHash);
+  if (replay) return replay;
+  const device = identifyDevice(request.device);
+  const nothingToPrepare = () => Promise.resolve(null);
+  return createIdempotently(deps, 'add-device', request.requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
+    const now = deps.now();
+    await insertDevice(trx, deviceRow(device, registrationNumber, now));
+    return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
+  }, device);
+}

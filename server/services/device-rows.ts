@@ -1,0 +1,27 @@
+import type { DeviceSummary } from '../../protocol';
+import type { NewDeviceRow } from '../repositories/devices-repository';
+import type { IdentifiedDevice } from './device-keys';
+
+/** The row stored for an identified device under a registration. */
+export function deviceRow(device: IdentifiedDevice, registrationNumber: string, now: number): NewDeviceRow {
+  return {
+    registration_number: registrationNumber,
+    kind: device.kind,
+    vendor: device.vendor,
+    vendor_key: device.vendorKey,
+    model: device.model,
+    serial: device.serial,
+    serial_key: device.serialKey,
+    hardware_uuid: device.hardwareUuid,
+    usb_vendor_id: device.usbVendorId,
+    usb_product_id: device.usbProductId,
+    installation_id: device.installationId,
+    source: device.source,
+    registered_at: now,
+  };
+}
+
+/** What the host echoes about a device (never more). */
+export function deviceSummary(device: IdentifiedDevice): DeviceSummary {
+  return { kind: device.kind, vendor: device.vendor, model: device.model, serial: device.serial };
+}

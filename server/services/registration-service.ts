@@ -1,0 +1,116 @@
+import { makeRegistrationNumber, type FieldError, type RegistrationCreated } from '../../protocol';
+import { ApiError } from '../http/api-error';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
+import { fieldErrors, requireObjectBody, validationFailed } from '../http/validation';
+import type { RegistrationOutcome } from '../metrics';
+import { insertDevice } from '../repositories/devices-repository';
+import { insertRegistrationIfNumberFree } from '../repositories/registrations-repository';
+import { keyedHash } from '../security/request-hash';
+import { openSealed } from '../security/sealed-box';
+import { requestSchemas } from './request-schemas';
+import { customerToColumns } from './customer-record';
+import { deviceRow, deviceSummary } from './device-rows';
+import { identifyDevice } from './device-keys';
+import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
+import type { ServiceDeps } from './service-deps';
+
+const NUMBER_ATTEMPTS = 8;
+
+/** Maps a refusal to its metrics outcome. */
+function outcomeOf(error: unknown): RegistrationOutcome | null {
+  if (!(error instanceof ApiError)) return null;
+  switch (error.code) {
+    case 'DEVICE_ALREADY_REGISTERED':
+      return 'duplicate';
+    case 'DEVICE_NOT_IDENTIFIABLE':
+      return 'not_identifiable';
+    case 'CONSENT_REQUIRED':
+      return 'consent_required';
+    case 'REQUEST_ID_CONFLICT':
+      return 'request_id_conflict';
+    case 'SEALED_UNREADABLE':
+      return 'sealed_unreadable';
+    default:
+      return 'invalid';
+  }
+}
+
+/** Counts the outcome of a registration-like call in `registrations_total`, then passes it on. */
+export async function countOutcome(deps: ServiceDeps, endpoint: string, run: () => Promise<CreateOutcome>): Promise<CreateOutcome> {
+  try {
+    const outcome = await run();
+    deps.metrics.registrations.inc({ endpoint, outcome: outcome.replayed ? 'replayed' : 'created' });
+    return outcome;
+  } catch (error) {
+    const outcome = outcomeOf(error);
+    if (outcome) deps.metrics.registrations.inc({ endpoint, outcome });
+    throw error;
+  }
+}
+
+/** New registration (API.md `POST /api/v1/registrations`): validate, consent, identify, hash, store once. */
+export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<CreateOutcome> {
+  const body = requireObjectBody(rawBody);
+  const parsed = requestSchemas(deps.config.fieldPolicies).newRegistration.safeParse(body);
+  if (!parsed.success) {
+    const others = parsed.error.issues.filter((issue) => issue.path[0] !== 'consent');
+    if (others.length > 0) throw validationFailed(fieldErrors(parsed.error.issues));
+    throw consentRequired(deps);
+  }
+  const request = parsed.data;
+  const bodyHash = keyedHash(deps.keys.requestHashKey, body);
+  const replay = await replayIfUsed(deps, 'registration', request.requestId, bodyHash);
+  if (replay) return replay;
+  if (request.password.length < deps.config.passwordMinLength) {
+    const fields: FieldError[] = [{ path: 'password', message: `at least ${deps.config.passwordMinLength} characters` }];
+    throw validationFailed(fields);
+  }
+  if (request.consent.privacyPolicyVersion !== deps.config.privacyPolicy.version) throw consentRequired(deps);
+  const device = identifyDevice(request.device);
+
+  const hashPassword = () => deps.hasher.hash(request.password);
+  return createIdempotently(deps, 'registration', request.requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
+    const now = deps.now();
+    let registrationNumber: string | null = null;
+    for (let attempt = 0; attempt < NUMBER_ATTEMPTS && registrationNumber === null; attempt += 1) {
+      const candidate = makeRegistrationNumber(deps.randomBytes(11));
+      const free = await insertRegistrationIfNumberFree(trx, {
+        registration_number: candidate,
+        ...customerToColumns(request.customer),
+        password_hash: passwordHash,
+        privacy_policy_version: request.consent.privacyPolicyVersion,
+        created_at: now,
+        updated_at: now,
+      });
+      if (free) registrationNumber = candidate;
+    }
+    if (registrationNumber === null) throw new Error('could not draw a free registration number');
+    await insertDevice(trx, deviceRow(device, registrationNumber, now));
+    return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
+  }, device);
+}
+
+function consentRequired(deps: ServiceDeps): ApiError {
+  return new ApiError('CONSENT_REQUIRED', `consent to privacy policy version ${deps.config.privacyPolicy.version} is required`, {
+    fields: [{ path: 'consent.privacyPolicyVersion', message: `must be ${deps.config.privacyPolicy.version}` }],
+  });
+}
+
+/** Offline-outbox registration: open the sealed box, then answer exactly as `registerNew` would. */
+export async function registerSealed(deps: ServiceDeps, rawBody: unknown): Promise<CreateOutcome> {
+  const body = requireObjectBody(rawBody);
+  const sealed = body.sealed;
+  if (typeof sealed !== 'string' || sealed.length === 0) {
+    throw validationFailed([{ path: 'sealed', message: 'base64 of a crypto_box_seal payload is required' }]);
+  }
+  const plain = openSealed(sealed, deps.keys.outboxPublicKey, deps.keys.outboxSecretKey);
+  if (plain === null) throw new ApiError('SEALED_UNREADABLE', 'the sealed registration cannot be opened with this host key');
+  let inner: unknown;
+  try {
+    inner = JSON.parse(plain);
+  } catch {
+    throw new ApiError('BAD_REQUEST', 'the sealed body is not valid JSON');
+  }
+  if (nestsDeeperThan(inner, MAX_JSON_DEPTH)) throw new ApiError('BAD_REQUEST', `the sealed body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return registerNew(deps, inner);
+}

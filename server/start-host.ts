@@ -1,0 +1,102 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { createApp } from './app';
+import { loadConfig, type HostConfig } from './config';
+import { migrateToLatest, openDatabase } from './db/open-database';
+import { createLogger } from './logger';
+import { createMetrics } from './metrics';
+import { countDevicesByKind } from './repositories/devices-repository';
+import { createAccessTokens } from './security/access-tokens';
+import { loadHostKeys } from './security/host-keys';
+import { createPasswordHasher } from './security/password-hasher';
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (malformed, headers over 16 KiB)
+ * still get API.md's error shape, as a 400.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'the request could not be read' } });
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** Options of startHost; anything not given comes from `env` (default process.env). */
+export interface StartHostOptions {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  env?: Record<string, string | undefined>;
+  logStream?: NodeJS.WritableStream;
+}
+
+/** A running host. */
+export interface RunningHost {
+  url: string;
+  config: HostConfig;
+  /** Stops accepting, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Starts the registration host (migrating its store first); used by main.ts, tests, `npm start` and e2e. */
+export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
+  const config = loadConfig(options.env ?? process.env, options);
+  const logger = createLogger(config.logLevel, options.logStream);
+  const open = openDatabase(config.database, { pgPoolSize: config.pgPoolSize });
+  try {
+    await migrateToLatest(open);
+    const keys = await loadHostKeys(config);
+    const app = createApp({
+      db: open.db,
+      config,
+      keys,
+      hasher: createPasswordHasher(config.passwordHash),
+      tokens: createAccessTokens(keys.tokenSigningKey, config.accessTokenTtlSeconds),
+      metrics: createMetrics(() => countDevicesByKind(open.db)),
+      now: () => Date.now(),
+      randomBytes: (size) => crypto.randomBytes(size),
+      logger,
+    });
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 5000;
+    server.on('clientError', answerClientError);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.address() as AddressInfo;
+    const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${hostPart}:${address.port}`;
+    logger.info({ url, database: config.database.dialect }, `registration host listening on ${url}`);
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      config,
+      close() {
+        closing ??= (async () => {
+          const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceSeconds * 1000);
+          grace.unref();
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          clearTimeout(grace);
+          await open.db.destroy();
+          logger.info('registration host stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await open.db.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { linuxDesktopEntry } from '../../electron/first-boot/linux-autostart';
+import { macosLaunchAgentPlist } from '../../electron/first-boot/macos-autostart';
+import { windowsNsisLines } from '../../electron/first-boot/windows-autostart';
+import { readIdentityFile } from '../../electron/hardware/identity-file';
+import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
+import { LaunchController } from '../../electron/first-boot/launch-controller';
+import { linuxAutostart } from '../../electron/first-boot/linux-autostart';
+import { tempDir } from './support/outbox-fixtures';
+
+const run = promisify(execFile);
+const INSTALLER = join(import.meta.dirname, '../../build/installer');
+const MACROS = { sanitizedProductName: 'First Boot Registration', executable: 'first-boot-registration' };
+const EXE = '/opt/First Boot Registration/first-boot-registration';
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** Expands the script as electron-builder's FpmTarget does (`${name}` macros, unknown names are an error). */
+async function renderScript(name: string, into: string): Promise<string> {
+  const text = (await readFile(join(INSTALLER, 'linux', name), 'utf8')).replace(/\${([a-zA-Z]+)}/g, (_m, key: string) => {
+    const value = (MACROS as Record<string, string>)[key];
+    if (value === undefined) throw new Error(`Macro ${key} is not defined`);
+    return value;
+  });
+  const path = join(into, name);
+  await writeFile(path, text, { mode: 0o755 });
+  return path;
+}
+
+async function fakeMachine() {
+  const root = await tempDir('deb-root');
+  const dmi = join(root, 'sys/class/dmi/id');
+  await mkdir(dmi, { recursive: true });
+  await writeFile(join(dmi, 'product_serial'), 'JR1SJQ1\n');
+  await writeFile(join(dmi, 'product_uuid'), '4c4c4544-0052-3110-8053-cac04f4a5131\n');
+  await writeFile(join(dmi, 'board_serial'), '..CN"13\\74.\n');
+  const scripts = await tempDir('deb-scripts');
+  return { root, scripts };
+}
+
+const runScript = (script: string, root: string, ...args: string[]) => run('bash', [script, ...args], { env: { PATH: process.env.PATH, FBR_ROOT: root } });
+
+describe('deb after-install / after-remove (run for real against a temp root)', () => {
+  it('writes the autostart entry the app writes, and records DMI serial + UUID in the identity file', async () => {
+    const { root, scripts } = await fakeMachine();
+    const { stdout } = await runScript(await renderScript('after-install.sh', scripts), root);
+    expect(stdout).toContain('recorded the DMI serial and UUID');
+    const entry = join(root, 'etc/xdg/autostart/first-boot-registration.desktop');
+    expect(await readFile(entry, 'utf8')).toBe(linuxDesktopEntry(EXE));
+    expect((await stat(entry)).mode & 0o777).toBe(0o644);
+
+    const identityFile = join(root, 'var/lib/first-boot-registration/dmi-identity.json');
+    expect(await readIdentityFile(identityFile)).toEqual({
+      systemSerial: 'JR1SJQ1',
+      systemUuid: '4c4c4544-0052-3110-8053-cac04f4a5131',
+      baseboardSerial: '..CN"13\\74.',
+      chassisSerial: null,
+    });
+    expect((await stat(identityFile)).mode & 0o777).toBe(0o644);
+    expect((await stat(join(root, 'var/lib/first-boot-registration'))).mode & 0o777).toBe(0o755);
+    expect((await stat(join(root, 'var/lib/first-boot-registration/state'))).mode & 0o777).toBe(0o777);
+  });
+
+  it('leaves the entry out when the machine is already registered or declined (reinstall)', async () => {
+    const { root, scripts } = await fakeMachine();
+    const stateFile = join(root, 'var/lib/first-boot-registration/state/launch-state.json');
+    const controller = new LaunchController({ store: new LaunchStateStore(stateFile), autostart: linuxAutostart({ root, executable: EXE }), log: () => undefined });
+    await controller.sync();
+    await controller.record({ type: 'registered' });
+    const entry = join(root, 'etc/xdg/autostart/first-boot-registration.desktop');
+    await writeFile(entry, 'stale');
+    await runScript(await renderScript('after-install.sh', scripts), root);
+    expect(await exists(entry)).toBe(false);
+
+    // Pending (an outbox entry waits) keeps launching even if declined.
+    await controller.record({ type: 'outbox', pending: 1 });
+    await runScript(await renderScript('after-install.sh', scripts), root);
+    expect(await readFile(entry, 'utf8')).toBe(linuxDesktopEntry(EXE));
+  });
+
+  it('after-remove: keeps everything on upgrade, removes the entry on remove, the folder on purge', async () => {
+    const { root, scripts } = await fakeMachine();
+    await runScript(await renderScript('after-install.sh', scripts), root);
+    const remove = await renderScript('after-remove.sh', scripts);
+    const entry = join(root, 'etc/xdg/autostart/first-boot-registration.desktop');
+    const folder = join(root, 'var/lib/first-boot-registration');
+    await runScript(remove, root, 'upgrade');
+    expect(await exists(entry)).toBe(true);
+    await runScript(remove, root, 'remove');
+    expect(await exists(entry)).toBe(false);
+    expect(await exists(join(folder, 'dmi-identity.json'))).toBe(true);
+    await runScript(remove, root, 'purge');
+    expect(await exists(folder)).toBe(false);
+  });
+});
+
+describe('Windows NSIS include and macOS LaunchAgent template', () => {
+  it('installer.nsh writes and removes exactly the Run value the app manages', async () => {
+    const nsh = await readFile(join(INSTALLER, 'windows/installer.nsh'), 'utf8');
+    const macro = (name: string) => /!macro (\w+)\n([\s\S]*?)!macroend/g.exec(nsh.slice(nsh.indexOf(`!macro ${name}`)))?.[2] ?? '';
+    const lines = (body: string) => body.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith(';'));
+    expect(lines(macro('customInstall')).slice(0, 2)).toEqual(windowsNsisLines(true));
+    expect(lines(macro('customUnInstall')).slice(0, 2)).toEqual(windowsNsisLines(false));
+    expect(nsh).toContain('/grant *S-1-5-32-545:(OI)(CI)M');
+  });
+
+  it('launch-agent.plist is the plist the app writes', async () => {
+    const exe = '/Applications/First Boot Registration.app/Contents/MacOS/First Boot Registration';
+    const template = await readFile(join(INSTALLER, 'macos/launch-agent.plist'), 'utf8');
+    expect(template.replace('@APP_EXECUTABLE@', exe)).toBe(macosLaunchAgentPlist(exe));
+  });
+});

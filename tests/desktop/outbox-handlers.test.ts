@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeviceIdentity, IpcResult, OutboxEntry } from '../../protocol';
+import { createOutboxHandlers } from '../../electron/handlers/outbox-handlers';
+import { createLaunchHandlers } from '../../electron/handlers/launch-handlers';
+import { createHostClient } from '../../electron/host-client/host-client';
+import { FormCache } from '../../electron/outbox/form-cache';
+import { withFormCache } from '../../electron/outbox/form-cache-host';
+import { Outbox } from '../../electron/outbox/outbox';
+import { LaunchController } from '../../electron/first-boot/launch-controller';
+import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
+import { countRows, freePort, outboxKeyPair, PASSWORD, PERSONAL, pcIdentity, startTestHost, tempDir } from './support/outbox-fixtures';
+import { join } from 'node:path';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+/** The wizard's device registry, reduced to what the handlers use: ids from a scan only. */
+function registry(devices: Record<string, DeviceIdentity>) {
+  return {
+    identity: (id: string): Promise<IpcResult<DeviceIdentity>> => {
+      const found = devices[id];
+      return Promise.resolve(found ? { ok: true, value: found } : { ok: false, error: { code: 'UNKNOWN_DEVICE', message: 'no device with this id was found by the scan' } });
+    },
+  };
+}
+
+async function setup(options: { hostUrl: string; buildPublicKey?: string }) {
+  const dataDir = await tempDir('handlers');
+  const forms = new FormCache({ dataDir, hostUrl: options.hostUrl, buildPublicKey: options.buildPublicKey, log: () => undefined });
+  const outbox = await Outbox.open({ dataDir, hostUrl: options.hostUrl, backoff: { baseMs: 30, maxMs: 100 }, log: () => undefined });
+  cleanups.push(() => outbox.stop());
+  const launch = new LaunchController({ store: new LaunchStateStore(join(dataDir, 'launch-state.json')), autostart: null, log: () => undefined });
+  const host = withFormCache(createHostClient({ baseUrl: options.hostUrl, retries: 0, timeoutMs: 2000 }), forms);
+  const queued: OutboxEntry[] = [];
+  const handlers = {
+    ...createOutboxHandlers({
+      devices: registry({ 'pc-1': pcIdentity() }),
+      outbox,
+      forms,
+      fetchForm: () => host.getForm(),
+      onQueued: async (entry) => {
+        queued.push(entry);
+        await launch.record({ type: 'outbox', pending: 1 });
+      },
+      log: () => undefined,
+    }),
+    ...createLaunchHandlers({ launch }),
+  };
+  return { handlers, host, outbox, forms, queued, launch, dataDir };
+}
+
+const arg = (overrides: Record<string, unknown> = {}) => ({ deviceId: 'pc-1', customer: { ...PERSONAL }, password: PASSWORD, privacyPolicyVersion: '2026-01', ...overrides });
+
+describe('finishLater / getOutbox / retryOutbox handlers', () => {
+  it('keeps a submission for later and delivers it once the host answers', async () => {
+    const keys = await outboxKeyPair();
+    const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret });
+    cleanups.push(() => running.close());
+    const { handlers, host, queued, launch } = await setup({ hostUrl: running.url });
+    expect((await host.getForm()).ok).toBe(true); // the wizard's form fetch refreshes the cache
+
+    const saved = await handlers.finishLater(arg());
+    expect(saved).toMatchObject({ ok: true, value: { status: 'pending', device: { kind: 'pc', vendor: 'Acme', model: 'Box 9' } } });
+    expect(queued).toHaveLength(1);
+    expect((await launch.current()).state).toBe('pending');
+    expect(await handlers.getOutbox(undefined)).toMatchObject({ ok: true, value: [{ status: 'pending' }] });
+    const retried = await handlers.retryOutbox(undefined);
+    expect(retried).toMatchObject({ ok: true, value: [{ status: 'delivered' }] });
+    expect(countRows(running.dbFile, 'registrations')).toBe(1);
+  });
+
+  it('seals with the build key when the host was never reached', async () => {
+    const keys = await outboxKeyPair();
+    const { handlers } = await setup({ hostUrl: `http://127.0.0.1:${await freePort()}`, buildPublicKey: keys.public });
+    expect(await handlers.finishLater(arg())).toMatchObject({ ok: true, value: { status: 'pending' } });
+  });
+
+  it('refuses clearly when no key is known and the host cannot be reached', async () => {
+    const { handlers, outbox } = await setup({ hostUrl: `http://127.0.0.1:${await freePort()}` });
+    expect(await handlers.finishLater(arg())).toMatchObject({ ok: false, error: { code: 'OUTBOX_FAILED' } });
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('refuses unknown devices, malformed arguments and details the host would refuse, storing nothing', async () => {
+    const keys = await outboxKeyPair();
+    const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret });
+    cleanups.push(() => running.close());
+    const { handlers, host, outbox } = await setup({ hostUrl: running.url });
+    await host.getForm();
+    expect(await handlers.finishLater(arg({ deviceId: 'forged' }))).toMatchObject({ ok: false, error: { code: 'UNKNOWN_DEVICE' } });
+    expect(await handlers.finishLater({ ...arg(), device: { kind: 'pc', vendor: 'Forged', serial: 'X', source: 'manual' } })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await handlers.finishLater('nonsense')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    const shortPassword = await handlers.finishLater(arg({ password: 'short' }));
+    expect(shortPassword).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', fields: [{ path: 'password' }] } });
+    expect(await handlers.finishLater(arg({ privacyPolicyVersion: '1999-01' }))).toMatchObject({ ok: false, error: { code: 'CONSENT_REQUIRED' } });
+    expect(await handlers.getOutbox('x')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('setLaunchChoice answers the resulting state and refuses other choices', async () => {
+    const { handlers } = await setup({ hostUrl: 'http://127.0.0.1:1' });
+    expect(await handlers.setLaunchChoice('remind-later')).toEqual({ ok: true, value: { state: 'not-registered' } });
+    expect(await handlers.setLaunchChoice('declined')).toEqual({ ok: true, value: { state: 'declined' } });
+    expect(await handlers.setLaunchChoice('registered')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});

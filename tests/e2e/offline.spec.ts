@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { bridgeDesktop } from '../../scripts/preview/bridge';
+import { serveRenderer } from '../../scripts/preview/serve-renderer';
+import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../scripts/preview/wizard-driver';
+import { startWizardStack, type WizardStack } from '../../scripts/preview/wizard-stack';
+import type { IpcHandlerMap, OutboxEntry } from '../../protocol';
+import { countRows, readAllFiles, startTestHost, tempDir } from '../desktop/support/outbox-fixtures';
+import { startSwitchableProxy } from './support/switchable-proxy';
+import { PASSWORD, REPLAY_DIR, SERIALS, expect, test } from './support/fixtures';
+
+/** The wizard "app": a handler stack on a data folder, and a page bridged to it. */
+async function launchApp(page: Page, lang: Lang, hostUrl: string, dataDir: string): Promise<{ stack: WizardStack; wizard: WizardDriver }> {
+  const stack = await startWizardStack({ hostUrl, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, dataDir });
+  await serveRenderer(page);
+  await bridgeDesktop(page, stack.handlers);
+  const wizard = new WizardDriver(page, lang);
+  await wizard.open();
+  return { stack, wizard };
+}
+
+/** Walks to "Finish later" while the network is down; ends on the pending page. */
+async function finishLaterOffline(wizard: WizardDriver, network: { down(): void }): Promise<void> {
+  await wizard.scan();
+  await wizard.choose(SERIALS.pc, 'new');
+  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
+  await wizard.toReview();
+  network.down();
+  expect(await wizard.submit()).toBe('unreachable');
+  await wizard.button(wizard.m.unreachable.later).click();
+  await wizard.at('pending');
+  await expect(wizard.page.getByTestId('outbox-status')).toHaveText(wizard.m.pending.statuses.pending);
+}
+
+async function outboxOf(handlers: IpcHandlerMap): Promise<OutboxEntry[]> {
+  const result = await handlers.getOutbox(undefined);
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value;
+}
+
+/** No personal detail the customer typed is anywhere in the app's data folder, in clear. */
+async function expectNothingPersonalOnDisk(dataDir: string, lang: Lang): Promise<void> {
+  const secrets = [...Object.values(SAMPLE_CUSTOMERS[lang]), PASSWORD].filter((v): v is string => typeof v === 'string' && v.length >= 4);
+  const files = await readAllFiles(dataDir);
+  expect(files.some((f) => f.path.endsWith('sealed.json'))).toBe(true);
+  for (const file of files) for (const secret of secrets) expect(file.bytes.includes(Buffer.from(secret)), `${secret} in ${file.path}`).toBe(false);
+}
+
+test('offline-restart: "Finish later" keeps it sealed; the next launch delivers it and shows the number', async ({ browser, page, lang, checkpoint }) => {
+  const host = await startTestHost({ dataDir: await tempDir('e2e-host') });
+  const network = await startSwitchableProxy(host.url);
+  const dataDir = await tempDir('e2e-app');
+  try {
+    // First launch: the host cannot be reached when the customer submits.
+    const firstContext = await browser.newContext();
+    const first = await launchApp(await firstContext.newPage(), lang, network.url, dataDir);
+    await finishLaterOffline(first.wizard, network);
+    await expectNothingPersonalOnDisk(dataDir, lang);
+    await first.stack.stop();
+    await firstContext.close();
+    expect(countRows(host.dbFile, 'registrations')).toBe(0);
+
+    // The network is back; the app is launched again (at logon): the sender runs at once.
+    network.up();
+    const stack = await startWizardStack({ hostUrl: network.url, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, dataDir });
+    try {
+      await expect.poll(async () => (await outboxOf(stack.handlers))[0]?.status, { timeout: 15_000 }).toBe('delivered');
+      const [entry] = await outboxOf(stack.handlers);
+      await serveRenderer(page);
+      await bridgeDesktop(page, stack.handlers);
+      const wizard = new WizardDriver(page, lang);
+      await wizard.open();
+      await expect(page.getByText(entry?.registrationNumber ?? 'missing')).toBeVisible();
+      await expect(page.getByText(wizard.m.welcome.deliveredTitle)).toBeVisible();
+      await checkpoint('delivered-at-launch');
+      expect(countRows(host.dbFile, 'registrations')).toBe(1);
+    } finally {
+      await stack.stop();
+    }
+  } finally {
+    await network.close();
+    await host.close();
+  }
+});
+
+test('offline-background: the sender delivers by itself once the network is back', async ({ page, lang, checkpoint }) => {
+  test.slow(); // the first automatic attempt comes 5–10 s after "Finish later" (backoff with jitter)
+  const host = await startTestHost({ dataDir: await tempDir('e2e-host') });
+  const network = await startSwitchableProxy(host.url);
+  const dataDir = await tempDir('e2e-app');
+  const { stack, wizard } = await launchApp(page, lang, network.url, dataDir);
+  try {
+    await finishLaterOffline(wizard, network);
+    await checkpoint('pending');
+    network.up();
+    await expect.poll(async () => (await outboxOf(stack.handlers))[0]?.status, { timeout: 30_000, intervals: [500] }).toBe('delivered');
+    const [entry] = await outboxOf(stack.handlers);
+    expect(entry?.attempts).toBe(1); // no click: the background sender's own attempt
+    await page.reload();
+    await wizard.at('welcome');
+    await expect(page.getByText(entry?.registrationNumber ?? 'missing')).toBeVisible();
+    await checkpoint('delivered');
+    expect(countRows(host.dbFile, 'registrations')).toBe(1);
+    expect(countRows(host.dbFile, 'devices')).toBe(1);
+  } finally {
+    await stack.stop();
+    await network.close();
+    await host.close();
+  }
+});

@@ -1,0 +1,117 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect } from '@playwright/test';
+import type { Customer, IpcHandlerMap, RegistrationCreated } from '../../../protocol';
+import { bridgeDesktop } from '../../../scripts/preview/bridge';
+import { serveRenderer } from '../../../scripts/preview/serve-renderer';
+import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../../scripts/preview/wizard-driver';
+import { startEmbeddedHost, startWizardStack } from '../../../scripts/preview/wizard-stack';
+import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy';
+
+export const REPLAY_DIR = resolve(import.meta.dirname, '../../fixtures/replay/office-pc');
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
+/** Serials of the replayed office PC (tests/fixtures/replay/office-pc/README.md). */
+export const SERIALS = { pc: 'JR1SJQ1', printer: '0441BFZ2', scanner: 'X6NQ004517', modem: 'd6da37e3', monitor: '7MT019AI34EU' } as const;
+export const PASSWORD = 'first-boot-2026';
+
+export interface WizardOptions {
+  lang: Lang;
+}
+
+interface Stack {
+  handlers: IpcHandlerMap;
+  network: SwitchableProxy;
+  /** Makes the next scans wait until the returned function is called (to see the progress state). */
+  holdScan(): () => void;
+  /** Registers a device straight through the handlers (what an earlier session would have done). */
+  seed(kind: 'pc' | 'printer', customer?: Customer): Promise<RegistrationCreated>;
+}
+
+interface Fixtures {
+  stack: Stack;
+  wizard: WizardDriver;
+  /** Checks focus is on the step's heading (unless told otherwise), runs axe on the page as it is and saves test-results/screenshots/<flow>-<step>.png. */
+  checkpoint: (step: string, options?: { headingFocused?: boolean }) => Promise<void>;
+}
+
+/** The customer a seeded registration carries (complete, valid for JP). */
+export function seedCustomer(lang: Lang): Customer {
+  const sample = SAMPLE_CUSTOMERS[lang];
+  return {
+    name: sample.name ?? 'x',
+    nameKana: sample.nameKana,
+    email: sample.email ?? 'x@example.com',
+    phone: sample.phone ?? '03-1234-5678',
+    postalCode: sample.postalCode ?? '100-0001',
+    address: sample.address ?? 'x',
+    country: 'JP',
+  };
+}
+
+export const test = base.extend<Fixtures & WizardOptions>({
+  lang: ['ja', { option: true }],
+
+  stack: async ({ lang }, use) => {
+    const host = await startEmbeddedHost({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
+    const network = await startSwitchableProxy(host.url);
+    const stack = await startWizardStack({ hostUrl: network.url, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true });
+    const seed = async (kind: 'pc' | 'printer', customer: Customer = seedCustomer(lang)) => {
+      const form = await stack.handlers.getForm(undefined);
+      const scan = await stack.handlers.scanDevices(undefined);
+      if (!form.ok || !scan.ok) throw new Error('seed: host or scan failed');
+      const device = scan.value.devices.find((d) => d.kind === kind && d.identifiable);
+      if (!device) throw new Error(`seed: no ${kind}`);
+      const created = await stack.handlers.register({ deviceId: device.id, customer, password: PASSWORD, privacyPolicyVersion: form.value.privacyPolicy.version });
+      if (!created.ok) throw new Error(`seed: ${created.error.code}`);
+      return created.value;
+    };
+    let gate: Promise<void> = Promise.resolve();
+    const handlers: IpcHandlerMap = {
+      ...stack.handlers,
+      scanDevices: async (arg) => {
+        await gate;
+        return stack.handlers.scanDevices(arg);
+      },
+    };
+    const holdScan = () => {
+      let release: () => void = () => undefined;
+      gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return release;
+    };
+    await use({ handlers, network, seed, holdScan });
+    await stack.stop();
+    await network.close();
+    await host.close();
+  },
+
+  wizard: async ({ page, stack, lang }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await serveRenderer(page);
+    await bridgeDesktop(page, stack.handlers);
+    const wizard = new WizardDriver(page, lang);
+    await wizard.open();
+    await use(wizard);
+    // The app's CSP held (nothing blocked, nothing inline) and no script error reached the console.
+    expect(problems).toEqual([]);
+  },
+
+  checkpoint: async ({ page, lang }, use, testInfo) => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const flow = `${testInfo.titlePath.at(-1)?.split(':')[0]?.trim().replace(/\s+/g, '-') ?? 'flow'}-${lang}`;
+    await use(async (step, options = {}) => {
+      if (options.headingFocused !== false) await expect(page.locator('h1')).toBeFocused();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${flow}-${step}`).toEqual([]);
+      await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${flow}-${step}.png`), fullPage: true });
+    });
+  },
+});
+
+export { expect };

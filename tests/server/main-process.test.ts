@@ -1,0 +1,58 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newRegistration } from '../support/fixtures';
+import { request } from '../support/http';
+import { runHostExpectingExit, spawnHost } from '../support/host-process';
+import { TEST_HOST_ENV } from '../support/test-host';
+
+describe('npm run host (server/main.ts)', () => {
+  describe.concurrent('bad configuration', () => {
+    it.each([
+      [{ PORT: 'eighty' }, /^Invalid configuration: PORT .*"eighty"/],
+      [{ PORT: '70000' }, /^Invalid configuration: PORT must be at most 65535/],
+      [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL /],
+      [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^Invalid configuration: RATE_LIMIT_PER_MINUTE /],
+      [{ FIELD_POLICIES: 'name=hidden' }, /^Invalid configuration: FIELD_POLICIES name is always required/],
+      [{ TOKEN_SIGNING_KEY: 'short' }, /^Invalid configuration: TOKEN_SIGNING_KEY must be base64 of 32 bytes/],
+    ])('refuses a bad value with one clear line and exit 1: %o', async (env, message) => {
+      const result = await runHostExpectingExit({ ...env, DATA_DIR: path.join(os.tmpdir(), 'never-created') });
+      expect(result.code).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+    });
+  });
+
+  it('defaults to SQLite under DATA_DIR, logs its address once, and stops cleanly on SIGTERM after in-flight work', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'host-main-'));
+    try {
+      const host = await spawnHost({ ...TEST_HOST_ENV, PORT: '0', DATA_DIR: dataDir, PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '8' });
+      expect(host.stdout().match(/listening on/g)).toHaveLength(1);
+      const inFlight = request(host.url, 'POST', '/api/v1/registrations', { body: newRegistration() });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      host.child.kill('SIGTERM');
+      expect((await inFlight).status).toBe(201);
+      expect(await host.exited).toBe(0);
+      const files = await fs.readdir(dataDir);
+      expect(files).toContain('registrations.sqlite');
+      expect((await fs.readdir(path.join(dataDir, 'keys'))).sort()).toEqual(['outbox-secret.key', 'request-hash.key', 'token-signing.key']);
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops on SIGINT too', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'host-main-'));
+    try {
+      const host = await spawnHost({ ...TEST_HOST_ENV, PORT: '0', DATABASE_URL: `sqlite:${path.join(dataDir, 'other.db')}`, DATA_DIR: dataDir });
+      expect((await request(host.url, 'GET', '/readyz')).status).toBe(200);
+      host.child.kill('SIGINT');
+      expect(await host.exited).toBe(0);
+      expect(await fs.readdir(dataDir)).toContain('other.db');
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
