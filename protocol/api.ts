@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerSchema, defaultCustomerSchema, FIELD_POLICIES, CUSTOMER_FIELDS, passwordSchema, type FieldPolicies } from './customer';
+import { anyFormCustomerSchema, customerSchema, defaultCustomerSchema, FIELD_POLICIES, CUSTOMER_FIELDS, passwordSchema, type FieldPolicies } from './customer';
 import { DEVICE_KINDS, deviceIdentitySchema, deviceKindSchema, deviceSummarySchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
 
@@ -65,7 +65,8 @@ export type RegisteredDevice = z.infer<typeof registeredDeviceSchema>;
 /** `200` of a lookup. */
 export const lookupResponseSchema = z.object({
   registrationNumber: z.string(),
-  customer: defaultCustomerSchema,
+  // The stored record under whatever form the host had when it was saved.
+  customer: anyFormCustomerSchema,
   devices: z.array(registeredDeviceSchema),
   accessToken: z.string(),
   expiresAt: z.iso.datetime(),

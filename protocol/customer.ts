@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { hasForbiddenCharacters } from './text-rules';
 
@@ -39,7 +39,11 @@ const baseCustomer = z.object({
   phone: text(1, 32),
   postalCode: text(1, 12),
   address: text(1, 300),
-  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. JP'),
+  // libphonenumber's region list: real ISO 3166-1 alpha-2 codes whose phone numbers can be checked.
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. JP')
+    .refine((code: string): boolean => isSupportedCountry(code), { message: 'not a country code this service knows (ISO 3166-1 alpha-2, e.g. JP)' }),
 });
 
 interface CountryFields {
@@ -101,6 +105,20 @@ export function customerSchema(policies: FieldPolicies = DEFAULT_FIELD_POLICIES)
 }
 
 export const defaultCustomerSchema = customerSchema();
+
+/**
+ * A customer as any host form may ask for it (only name, address and country always present):
+ * for checking input before the host's actual form is known, and records the host hands back.
+ */
+export const anyFormCustomerSchema = customerSchema({
+  name: 'required',
+  nameKana: 'optional',
+  email: 'optional',
+  phone: 'optional',
+  postalCode: 'optional',
+  address: 'required',
+  country: 'required',
+});
 export type Customer = z.infer<typeof defaultCustomerSchema>;
 
 /** Password rules of API.md; the host may raise the minimum in its form settings. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerSchema, defaultCustomerSchema } from './customer';
+import { anyFormCustomerSchema } from './customer';
 import { deviceKindSchema, deviceSourceSchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
 import type { FieldError, formSettingsSchema, registrationCreatedSchema, updateResponseSchema } from './api';
@@ -20,6 +20,7 @@ export const DESKTOP_ERROR_CODES = [
   'NO_SESSION',
   'SCAN_FAILED',
   'OUTBOX_FAILED',
+  'OUTBOX_ENTRY_PENDING',
 ] as const;
 export const desktopErrorSchema = z.object({
   code: z.enum(DESKTOP_ERROR_CODES),
@@ -71,20 +72,6 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const deviceIdArg = z.string().min(1).max(128);
 
-/**
- * A customer as any host form may ask for it (only name, address and country always present):
- * the IPC argument check; the handlers then hold it to the host's actual form policies.
- */
-export const anyFormCustomerSchema = customerSchema({
-  name: 'required',
-  nameKana: 'optional',
-  email: 'optional',
-  phone: 'optional',
-  postalCode: 'optional',
-  address: 'required',
-  country: 'required',
-});
-
 /** Arguments of each call, parsed by the handler before anything else happens. */
 export const ipcArgSchemas = {
   getAppInfo: z.undefined(),
@@ -111,13 +98,14 @@ export const ipcArgSchemas = {
   }),
   getOutbox: z.undefined(),
   retryOutbox: z.undefined(),
+  dismissOutboxEntry: z.string().min(1).max(200),
   setLaunchChoice: z.enum(['remind-later', 'declined']),
   close: z.undefined(),
 } as const;
 
 export const lookupResultSchema = z.object({
   registrationNumber: z.string(),
-  customer: defaultCustomerSchema,
+  customer: anyFormCustomerSchema,
   devices: z.array(registeredDeviceSchema),
   expiresAt: z.string(),
 });
@@ -128,6 +116,8 @@ export const outboxEntrySchema = z.object({
   id: z.string(),
   requestId: z.string(),
   device: z.object({ kind: deviceKindSchema, vendor: z.string(), model: z.string() }),
+  /** The scan's id for the device (stable across launches), so the wizard can select it again for an outcome. */
+  deviceId: z.string().max(128).optional(),
   createdAt: z.string(),
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.string().nullable(),
@@ -151,6 +141,8 @@ export interface IpcValues {
   finishLater: OutboxEntry;
   getOutbox: OutboxEntry[];
   retryOutbox: OutboxEntry[];
+  /** The outbox as it is after the entry is gone, so the wizard redraws from the truth. */
+  dismissOutboxEntry: OutboxEntry[];
   setLaunchChoice: { state: 'not-registered' | 'pending' | 'registered' | 'declined' };
   close: null;
 }

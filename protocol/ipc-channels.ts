@@ -15,6 +15,7 @@ export const IPC_CHANNELS = {
   finishLater: 'outbox:finish-later',
   getOutbox: 'outbox:list',
   retryOutbox: 'outbox:retry',
+  dismissOutboxEntry: 'outbox:dismiss',
   setLaunchChoice: 'launch:set-choice',
   close: 'app:close',
 } as const;

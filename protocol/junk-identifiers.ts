@@ -1,3 +1,4 @@
+import type { DeviceSource } from './device-identity';
 /**
  * Junk identifier rules shared by the desktop app and the host, so a placeholder is refused the
  * same way wherever it is read. The literal lists are the union of the placeholder lists kept by
@@ -179,4 +180,21 @@ export function isJunkVendorOrModel(value: string | null | undefined): boolean {
   if (/\p{Cc}/u.test(trimmed)) return true;
   if (VENDOR_MODEL_PLACEHOLDERS.has(key(trimmed))) return true;
   return /^(to be filled|to be set|o\.e\.m\.|system (manufacturer|product|version|name)|default string|type\d(productconfigid|family|\s*-))/i.test(trimmed);
+}
+
+/**
+ * The serial rule for where the serial was read, so the host re-applies exactly the rule the
+ * desktop app used: USB and CUPS iSerials, EDID text or the EDID 32-bit number, firmware serials.
+ */
+export function isJunkSerialFrom(source: DeviceSource, value: string | null | undefined): boolean {
+  switch (source) {
+    case 'usb':
+    case 'cups':
+      return isJunkUsbSerial(value);
+    case 'edid':
+      if (value !== null && value !== undefined && /^\d{1,10}$/.test(value.trim()) && isJunkEdidSerialNumber(Number(value.trim()))) return true;
+      return isJunkEdidSerial(value);
+    default:
+      return isJunkSerial(value);
+  }
 }

@@ -1,5 +1,6 @@
 // Installs what npm can on first use, so `npm start` and `npm test` work right after cloning.
-import { execSync } from 'node:child_process';
+// `--electron` (npm start) also tries once to fetch Electron's binary, which the install skips.
+import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const lock = 'package-lock.json';
@@ -11,4 +12,10 @@ if (stale) {
     stdio: 'inherit',
     env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
   });
+}
+
+if (process.argv.includes('--electron') && !existsSync('node_modules/electron/path.txt')) {
+  console.log("[setup] fetching Electron's binary (once)…");
+  const result = spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore', timeout: 300_000 });
+  if (result.status !== 0) console.log("[setup] Electron's binary could not be downloaded here; `npm start` will say what to do.");
 }

@@ -16,9 +16,10 @@ import { defineHandler, fail, issuesToFields, ok } from './define-handler';
 
 /** What the handlers need of the outbox (the `Outbox` class, or a stand-in in tests). */
 export interface OutboxPort {
-  add(body: NewRegistrationRequest, publicKey: string): Promise<OutboxEntry>;
+  add(body: NewRegistrationRequest, publicKey: string, deviceId?: string): Promise<OutboxEntry>;
   list(): Promise<OutboxEntry[]>;
   retryNow(): Promise<OutboxEntry[]>;
+  dismiss(id: string): Promise<'dismissed' | 'pending' | 'unknown'>;
 }
 
 export interface OutboxHandlerDeps {
@@ -35,7 +36,7 @@ export interface OutboxHandlerDeps {
   log?: OutboxLog;
 }
 
-type OutboxHandlers = Pick<IpcHandlerMap, 'finishLater' | 'getOutbox' | 'retryOutbox'>;
+type OutboxHandlers = Pick<IpcHandlerMap, 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry'>;
 
 /** The checks the host will make, done before sealing: the app cannot open a sealed entry to fix it later. */
 function checkBody(body: NewRegistrationRequest, form: FormSettings | undefined): IpcResult<null> {
@@ -88,7 +89,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
       if (!checked.ok) return checked;
       let entry: OutboxEntry;
       try {
-        entry = await deps.outbox.add(body, key.publicKey);
+        entry = await deps.outbox.add(body, key.publicKey, arg.deviceId);
       } catch (error) {
         log(`could not store a registration for later (${describeError(error)})`);
         return fail('OUTBOX_FAILED', 'the registration could not be saved on this PC');
@@ -104,5 +105,14 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
     getOutbox: defineHandler('getOutbox', async () => ok(await deps.outbox.list())),
 
     retryOutbox: defineHandler('retryOutbox', async () => ok(await deps.outbox.retryNow())),
+
+    dismissOutboxEntry: defineHandler('dismissOutboxEntry', async (id) => {
+      const result = await deps.outbox.dismiss(id);
+      if (result === 'unknown') return fail('NOT_FOUND', 'no settled outbox entry has this id');
+      if (result === 'pending') {
+        return fail('OUTBOX_ENTRY_PENDING', 'this registration has not been sent yet; it can be dismissed once the host has answered');
+      }
+      return ok(await deps.outbox.list());
+    }),
   };
 }

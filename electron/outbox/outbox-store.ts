@@ -20,6 +20,10 @@ import { describeError, type OutboxLog } from './outbox-log';
 /** An incomplete write older than this was abandoned by a crashed process (never acknowledged). */
 const INCOMING_STALE_MS = 10 * 60 * 1000;
 
+/** Beside a quarantined entry: why it was set aside, and (once the customer dismissed its notice) when. */
+const REASON_SUFFIX = '.reason.txt';
+const DISMISSED_SUFFIX = '.dismissed';
+
 /** Thrown when an entry on disk cannot be read; the caller quarantines it. */
 export class CorruptEntryError extends Error {
   override name = 'CorruptEntryError';
@@ -137,7 +141,7 @@ export class OutboxStore {
     const target = join(this.quarantineDir, targetName);
     try {
       await rename(source, target);
-      await writeFile(`${target}.reason.txt`, `${this.now().toISOString()} ${reason}\n`, { mode: 0o600 });
+      await writeFile(`${target}${REASON_SUFFIX}`, `${this.now().toISOString()} ${reason}\n`, { mode: 0o600 });
     } catch (error) {
       this.log(`could not move unreadable entry ${name} aside (${describeError(error)}); it is skipped`);
       return null;
@@ -146,14 +150,36 @@ export class OutboxStore {
     return this.quarantineNotice(targetName);
   }
 
-  /** Notices for every set-aside entry, so the wizard keeps showing them until support looks. */
+  /** Notices for every set-aside entry the customer has not dismissed; the files stay for support. */
   async listQuarantined(): Promise<OutboxEntry[]> {
+    const names = await readdir(this.quarantineDir);
     const notices: OutboxEntry[] = [];
-    for (const name of await readdir(this.quarantineDir)) {
-      if (name.endsWith('.reason.txt') || name.startsWith('.')) continue;
+    for (const name of names) {
+      if (name.endsWith(REASON_SUFFIX) || name.endsWith(DISMISSED_SUFFIX) || name.startsWith('.')) continue;
+      if (names.includes(`${name}${DISMISSED_SUFFIX}`)) continue;
       notices.push(await this.quarantineNotice(name));
     }
     return notices;
+  }
+
+  /**
+   * Removes a settled entry's metadata (the sealed body is already gone), or hides a quarantine
+   * notice while keeping the set-aside files for support. Refuses a pending entry: it is still owed.
+   */
+  async dismiss(id: string): Promise<'dismissed' | 'pending' | 'unknown'> {
+    if (ENTRY_ID.test(id) && (await exists(this.entryDir(id)))) {
+      const entry = await this.readMeta(id).catch(() => null);
+      if (entry === null) return 'unknown'; // unreadable: the next load sets it aside with a notice
+      if (entry.status === 'pending') return 'pending';
+      await rm(this.entryDir(id), { recursive: true, force: true });
+      await fsyncDirectory(this.outboxDir);
+      return 'dismissed';
+    }
+    // Quarantine ids are folder names as listed, never paths: only an exact listed name matches.
+    const notices = await this.listQuarantined();
+    if (!notices.some((notice) => notice.id === id)) return 'unknown';
+    await writeFile(join(this.quarantineDir, `${id}${DISMISSED_SUFFIX}`), `${this.now().toISOString()}\n`, { mode: 0o600 });
+    return 'dismissed';
   }
 
   private async quarantineNotice(name: string): Promise<OutboxEntry> {
@@ -203,6 +229,15 @@ export class OutboxStore {
     } catch {
       return false;
     }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

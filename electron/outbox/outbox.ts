@@ -67,13 +67,14 @@ export class Outbox {
    * Seals a complete registration body to the host's key and stores it durably. When this
    * resolves the submission is safe: it will be delivered or its outcome reported.
    */
-  async add(body: NewRegistrationRequest, publicKey: string): Promise<OutboxEntry> {
+  async add(body: NewRegistrationRequest, publicKey: string, deviceId?: string): Promise<OutboxEntry> {
     const sealed = await sealRegistration(body, publicKey);
     const now = this.now();
     const entry: OutboxEntry = {
       id: randomUUID(),
       requestId: body.requestId,
       device: { kind: body.device.kind, vendor: body.device.vendor, model: body.device.model ?? '' },
+      ...(deviceId !== undefined ? { deviceId } : {}),
       createdAt: now.toISOString(),
       attempts: 0,
       nextAttemptAt: new Date(now.getTime() + backoffDelayMs(1, this.backoff, this.random)).toISOString(),
@@ -94,6 +95,13 @@ export class Outbox {
       const notices = await this.store.listQuarantined();
       return [...entries, ...notices].sort(byNewest);
     });
+  }
+
+  /** Forgets a settled entry (or hides a quarantine notice) once the customer has seen it; pending ones stay. */
+  async dismiss(id: string): Promise<'dismissed' | 'pending' | 'unknown'> {
+    const result = await this.serialize(() => this.store.dismiss(id));
+    if (result === 'dismissed') this.log(`entry ${id} dismissed`);
+    return result;
   }
 
   /** How many entries still wait for the host (the tray stays while this is above zero). */

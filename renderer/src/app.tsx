@@ -35,10 +35,10 @@ function CurrentStep() {
     case 'welcome': return <WelcomeStep />;
     case 'scanning': return <ScanningStep />;
     case 'devices': return <DevicesStep />;
-    case 'details': return <DetailsStep serverErrors={screen.serverErrors} />;
+    case 'details': return <DetailsStep serverErrors={screen.serverErrors} rejected={screen.rejected} />;
     case 'review': return <ReviewStep error={screen.error} />;
     case 'success': return <SuccessStep created={screen.created} added={screen.added} />;
-    case 'duplicate': return <DuplicateStep matchedOn={screen.matchedOn} />;
+    case 'duplicate': return <DuplicateStep matchedOn={screen.matchedOn} entry={screen.entry} />;
     case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} />;
     case 'pending': return <PendingStep entry={screen.entry} />;
     case 'password': return <PasswordStep />;

@@ -1,4 +1,4 @@
-import { isJunkSerial, isJunkUuid, normaliseSerial, normaliseUuid, normaliseVendor, type DeviceIdentity, type FieldError } from '../../protocol';
+import { isJunkSerialFrom, isJunkUuid, normaliseSerial, normaliseUuid, normaliseVendor, type DeviceIdentity, type FieldError } from '../../protocol';
 import { ApiError } from '../http/api-error';
 
 /** A device after junk identifiers are dropped, with the normalised keys the unique indexes use. */
@@ -26,7 +26,7 @@ export function identifyDevice(device: DeviceIdentity, prefix = 'device'): Ident
     throw new ApiError('VALIDATION_FAILED', 'some fields are not valid', { fields: [{ path: `${prefix}.vendor`, message: 'required' }] });
   }
   const rawSerial = device.serial ?? null;
-  const serial = rawSerial !== null && !isJunkSerial(rawSerial) ? rawSerial.trim() : null;
+  const serial = rawSerial !== null && !isJunkSerialFrom(device.source, rawSerial) ? rawSerial.trim() : null;
   const rawUuid = device.hardwareUuid ?? null;
   const hardwareUuid = device.kind === 'pc' && rawUuid !== null && !isJunkUuid(rawUuid) ? normaliseUuid(rawUuid) : null;
   if (serial === null && hardwareUuid === null) {

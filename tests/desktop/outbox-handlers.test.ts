@@ -9,6 +9,7 @@ import { Outbox } from '../../electron/outbox/outbox';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
 import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
 import { countRows, freePort, outboxKeyPair, PASSWORD, PERSONAL, pcIdentity, startTestHost, tempDir } from './support/outbox-fixtures';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -104,5 +105,39 @@ describe('finishLater / getOutbox / retryOutbox handlers', () => {
     expect(await handlers.setLaunchChoice('remind-later')).toEqual({ ok: true, value: { state: 'not-registered' } });
     expect(await handlers.setLaunchChoice('declined')).toEqual({ ok: true, value: { state: 'declined' } });
     expect(await handlers.setLaunchChoice('registered')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+});
+
+describe('dismissOutboxEntry handler', () => {
+  it('refuses unknown ids and pending entries, removes settled ones and hides quarantine notices', async () => {
+    const keys = await outboxKeyPair();
+    const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret });
+    cleanups.push(() => running.close());
+    const { handlers, host, dataDir } = await setup({ hostUrl: running.url });
+    await host.getForm();
+
+    expect(await handlers.dismissOutboxEntry('no-such-entry')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await handlers.dismissOutboxEntry('../outbox')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await handlers.dismissOutboxEntry(undefined)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+
+    const saved = await handlers.finishLater(arg());
+    if (!saved.ok) throw new Error(saved.error.code);
+    expect(saved.value.deviceId).toBe('pc-1');
+    expect(await handlers.dismissOutboxEntry(saved.value.id)).toMatchObject({ ok: false, error: { code: 'OUTBOX_ENTRY_PENDING' } });
+    expect(await handlers.getOutbox(undefined)).toMatchObject({ ok: true, value: [{ id: saved.value.id, status: 'pending' }] });
+
+    expect(await handlers.retryOutbox(undefined)).toMatchObject({ ok: true, value: [{ status: 'delivered' }] });
+    expect(await handlers.dismissOutboxEntry(saved.value.id)).toEqual({ ok: true, value: [] });
+    expect(await readdir(join(dataDir, 'outbox'))).toEqual([]);
+    expect(await handlers.dismissOutboxEntry(saved.value.id)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    await mkdir(join(dataDir, 'outbox', 'broken'));
+    await writeFile(join(dataDir, 'outbox', 'broken', 'meta.json'), '{not json');
+    const listed = await handlers.getOutbox(undefined);
+    const notice = listed.ok ? listed.value[0] : undefined;
+    expect(notice).toMatchObject({ status: 'quarantined' });
+    expect(await handlers.dismissOutboxEntry(notice?.id)).toEqual({ ok: true, value: [] });
+    const aside = await readdir(join(dataDir, 'outbox-quarantine'));
+    expect(aside.some((name) => name === notice?.id)).toBe(true); // kept for support, only the notice is gone
   });
 });

@@ -33,6 +33,8 @@ describe('Customer', () => {
   it('validates per country', () => {
     expect(paths({ ...valid, country: 'US', phone: '+1 415 555 2671', postalCode: '94105', nameKana: undefined })).toEqual([]);
     expect(paths({ ...valid, country: 'jp' })).toContain('country');
+    expect(paths({ ...valid, country: 'ZZ' })).toContain('country');
+    expect(paths({ ...valid, country: 'QQ' })).toContain('country');
   });
 
   it('requires name and address, refuses empty or whitespace', () => {

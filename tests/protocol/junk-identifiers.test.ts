@@ -7,6 +7,7 @@ import {
   isJunkEdidSerial,
   isJunkEdidSerialNumber,
   isJunkSerial,
+  isJunkSerialFrom,
   isJunkUsbSerial,
   isJunkUuid,
   isJunkVendorOrModel,
@@ -154,5 +155,23 @@ describe('isJunkVendorOrModel', () => {
 
   it('every listed placeholder is junk', () => {
     expect(JUNK_VENDOR_MODEL_VALUES.filter((value) => !isJunkVendorOrModel(value))).toEqual([]);
+  });
+});
+
+describe('isJunkSerialFrom (the rule the host re-applies per source)', () => {
+  it.each([
+    ['usb', 'AB12', true], // four characters: too short for a USB iSerial
+    ['firmware', 'AB12', false], // but a firmware serial may be that short
+    ['usb', '0000:00:14.0', true], // a root hub's bus address
+    ['cups', 'xhci-hcd.2.auto', true],
+    ['usb', '000M8N860527', false], // a Brother printer's iSerial (corpus, brlaser #115)
+    ['edid', '16843009', true], // 0x01010101 as a decimal string
+    ['edid', '21573', true], // 0x00005445, shared by hundreds of models
+    ['edid', '556828009', false], // an Acer monitor's real 32-bit serial
+    ['edid', 'LG8080324201', false],
+    ['firmware', 'To Be Filled By O.E.M.', true],
+    ['manual', 'JR1SJQ1', false],
+  ] as const)('%s %j → junk %s', (source, value, junk) => {
+    expect(isJunkSerialFrom(source, value)).toBe(junk);
   });
 });

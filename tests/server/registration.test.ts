@@ -88,6 +88,11 @@ describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
     expect(absent.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
     const notUuid = await post(newRegistration({ device: pc({ serial: null, hardwareUuid: 'not-a-uuid' }) }));
     expect(notUuid.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
+    // The host re-applies the desktop app's per-source rules: a 4-character USB iSerial, a shared EDID number.
+    const shortUsb = await post(newRegistration({ device: printer({ serial: 'AB12', source: 'usb' }) }));
+    expect(shortUsb.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
+    const sharedEdid = await post(newRegistration({ device: { kind: 'monitor', vendor: 'ACR', serial: '16843009', source: 'edid' } }));
+    expect(sharedEdid.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
     expect(await storedRowCounts(database)).toEqual(before);
   });
 

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../components/alert';
 import { StepHeading } from '../components/step-heading';
 import { CustomerForm } from '../forms/customer-form';
 import { customerToValues, emptyDetails } from '../forms/details-schema';
 import { useWizard } from '../wizard/wizard-context';
-import type { FieldError } from '../../../protocol';
+import type { FieldError, OutboxEntry } from '../../../protocol';
+import { OutcomeReasons } from './outcome-reasons';
 
 /** The country a new form starts with: Japan for Japanese, else the OS region when we list it. */
 export function defaultCountry(language: string): string {
@@ -12,8 +14,8 @@ export function defaultCountry(language: string): string {
   return region && ['US', 'GB', 'DE', 'FR', 'CN', 'KR', 'TW', 'AU', 'CA', 'JP'].includes(region) ? region : 'JP';
 }
 
-/** New registration: personal information, password twice, privacy consent. */
-export function DetailsStep({ serverErrors }: { serverErrors?: FieldError[] | undefined }) {
+/** New registration: personal information, password twice, privacy consent; after a refused saved registration, why it was refused. */
+export function DetailsStep({ serverErrors, rejected }: { serverErrors?: FieldError[] | undefined; rejected?: OutboxEntry | undefined }) {
   const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const draft = wizard.data.draft;
@@ -24,6 +26,13 @@ export function DetailsStep({ serverErrors }: { serverErrors?: FieldError[] | un
     <section className="step">
       <StepHeading>{t('details.heading')}</StepHeading>
       <p className="lead">{t('details.lead', { device: t(`kindsLower.${wizard.device?.kind ?? 'other'}`) })}</p>
+      {rejected && (
+        <Alert title={t('outbox.rejectedTitle', { device: t(`kindsLower.${rejected.device.kind}`) })}>
+          <p>{t('outbox.rejectedBody')}</p>
+          <OutcomeReasons error={rejected.error} />
+          <p>{t('outbox.rejectedDetails')}</p>
+        </Alert>
+      )}
       <CustomerForm
         mode="new"
         form={wizard.data.form}

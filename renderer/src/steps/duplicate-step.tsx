@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutboxEntry } from '../../../protocol';
 import { StepHeading } from '../components/step-heading';
 import { useWizard } from '../wizard/wizard-context';
 
-/** Already registered: a plain explanation (never whose), and the three ways on. */
-export function DuplicateStep({ matchedOn }: { matchedOn?: 'serial' | 'hardwareUuid' | undefined }) {
-  const { t } = useTranslation();
+/** Already registered: a plain explanation (never whose), and the three ways on; also the outcome of a saved registration. */
+export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'hardwareUuid' | undefined; entry?: OutboxEntry | undefined }) {
+  const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const [support, setSupport] = useState(false);
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
@@ -14,6 +15,9 @@ export function DuplicateStep({ matchedOn }: { matchedOn?: 'serial' | 'hardwareU
       <StepHeading>{t('duplicate.heading', { device })}</StepHeading>
       <div role="alert" className="alert alert-error">
         <p>{t('duplicate.lead', { device })} {matchedOn ? t(`duplicate.matched_${matchedOn}`) : ''}</p>
+        {entry && (
+          <p>{t('outbox.duplicateNote', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.createdAt)) })}</p>
+        )}
       </div>
       <p>{t('duplicate.privacy')}</p>
       <h2>{t('duplicate.waysHeading')}</h2>

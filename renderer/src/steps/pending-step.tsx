@@ -5,8 +5,9 @@ import { BusyButton } from '../components/busy-button';
 import { StepHeading } from '../components/step-heading';
 import { desktop } from '../desktop';
 import { RegistrationNumber } from './registration-number';
+import { SettledNotice, isSettled } from './settled-notice';
 
-/** Kept for later: what is waiting, its state, and a way to send it now. */
+/** Kept for later: what is waiting, its state, a way to send it now, and the way on if the host refused it. */
 export function PendingStep({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(entry);
@@ -18,10 +19,13 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
     setBusy(false);
   };
   const delivered = current.status === 'delivered' && current.registrationNumber !== undefined;
+  const refused = current.status === 'duplicate' || current.status === 'rejected';
+  const device = t(`kindsLower.${current.device.kind}`);
+  const heading = delivered ? t('success.heading') : refused ? t(current.status === 'duplicate' ? 'outbox.duplicateTitle' : 'outbox.rejectedTitle', { device }) : t('pending.heading');
   return (
     <section className="step">
-      <StepHeading key={delivered ? 'delivered' : 'pending'}>{delivered ? t('success.heading') : t('pending.heading')}</StepHeading>
-      <p className="lead">{delivered ? t('pending.deliveredLead') : t('pending.lead')}</p>
+      <StepHeading key={current.status}>{heading}</StepHeading>
+      {refused && isSettled(current) ? <SettledNotice entry={current} withTitle={false} /> : <p className="lead">{delivered ? t('pending.deliveredLead') : t('pending.lead')}</p>}
       <dl className="facts card">
         <div><dt>{t('review.kind')}</dt><dd>{t(`kinds.${current.device.kind}`)}</dd></div>
         <div><dt>{t('review.vendor')}</dt><dd>{current.device.vendor}</dd></div>
@@ -31,7 +35,7 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
       {delivered && current.registrationNumber && <RegistrationNumber value={current.registrationNumber} />}
       {delivered && <p className="keep">{t('success.keep')}</p>}
       <div className="actions">
-        {!delivered && <BusyButton busy={busy} type="button" className="button secondary" onClick={() => void sendNow()}>{t('pending.sendNow')}</BusyButton>}
+        {current.status === 'pending' && <BusyButton busy={busy} type="button" className="button secondary" onClick={() => void sendNow()}>{t('pending.sendNow')}</BusyButton>}
         <button type="button" className="button primary" onClick={() => void desktop().close()}>{t('common.close')}</button>
       </div>
     </section>

@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { DesktopError, ScannedDevice } from '../../../protocol';
+import type { DesktopError, OutboxEntry, ScannedDevice } from '../../../protocol';
 import { desktop } from '../desktop';
 import type { DetailsOutput } from '../forms/details-schema';
+import { deviceForEntry, outcomeScreen } from './outbox-outcome';
 import { isHostTrouble, type Mode, type Screen, type WizardData } from './wizard-types';
 
 /** What a page can do; every call to the main process goes through here. */
@@ -22,6 +23,8 @@ export interface Wizard {
   startAddDevice(): void;
   addDevice(deviceId: string): Promise<void>;
   restart(): void;
+  /** Acts on a saved registration's outcome: scans, selects its device and opens the page for it. */
+  followOutbox(entry: OutboxEntry): Promise<void>;
 }
 
 const WizardContext = createContext<Wizard | null>(null);
@@ -49,19 +52,31 @@ export function WizardProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const scanAndForm = useCallback(async () => {
+  /** Fetches the form and scans; answers the devices found, or null when the host cannot be reached. */
+  const loadFormAndScan = useCallback(async (): Promise<ScannedDevice[] | null> => {
     setScreen({ name: 'scanning' });
     const [form, scan] = await Promise.all([api.getForm(), api.scanDevices()]);
     if (!form.ok) {
       setScreen({ name: 'unreachable', retry: 'start', busy: false });
-      return;
+      return null;
     }
     setData((d) => ({
       ...d,
       form: form.value,
       ...(scan.ok ? { scan: scan.value, scanError: undefined } : { scanError: scan.error }),
     }));
-    setScreen({ name: 'devices' });
+    return scan.ok ? scan.value.devices : [];
+  }, [api]);
+
+  const scanAndForm = useCallback(async () => {
+    if ((await loadFormAndScan()) !== null) setScreen({ name: 'devices' });
+  }, [loadFormAndScan]);
+
+  /** The followed saved registration is resolved: forget it here and in the outbox (best effort). */
+  const settleFollowed = useCallback((entryId: string | undefined) => {
+    if (entryId === undefined) return;
+    setData(({ outboxEntryId: _settled, ...d }) => d);
+    void api.dismissOutboxEntry(entryId);
   }, [api]);
 
   const markRegistered = useCallback((deviceId: string | undefined, registrationNumber: string) => {
@@ -83,7 +98,8 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       start: () => run(scanAndForm),
       rescan: () => run(scanAndForm),
       choose(deviceId, mode) {
-        setData((d) => ({ ...d, deviceId, mode }));
+        // A followed saved registration stays attached only while its own device is chosen.
+        setData(({ outboxEntryId, ...d }) => ({ ...d, deviceId, mode, ...(outboxEntryId !== undefined && d.deviceId === deviceId ? { outboxEntryId } : {}) }));
         setScreen(mode === 'update' ? { name: 'password' } : { name: 'details' });
       },
       review(draft) {
@@ -92,11 +108,12 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       },
       register: () =>
         run(async () => {
-          const { draft, deviceId, form } = data;
+          const { draft, deviceId, form, outboxEntryId } = data;
           if (!draft || !deviceId || !form) return;
           const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
           if (result.ok) {
             markRegistered(deviceId, result.value.registrationNumber);
+            settleFollowed(outboxEntryId);
             setScreen({ name: 'success', created: result.value, added: false });
           } else if (result.error.code === 'DEVICE_ALREADY_REGISTERED') {
             setScreen({ name: 'duplicate', ...(result.error.matchedOn ? { matchedOn: result.error.matchedOn } : {}) });
@@ -133,7 +150,10 @@ export function WizardProvider({ children }: { children: ReactNode }) {
             customer: draft.customer,
             ...(draft.password !== '' ? { newPassword: draft.password } : {}),
           });
-          if (result.ok) setScreen({ name: 'updated', result: result.value });
+          if (result.ok) {
+            settleFollowed(data.outboxEntryId);
+            setScreen({ name: 'updated', result: result.value });
+          }
           else if (result.error.code === 'NO_SESSION' || result.error.code === 'INVALID_TOKEN') setScreen({ name: 'password' });
           else setScreen({ ...screen, serverErrors: result.error.fields ?? [{ path: '', message: result.error.message }] });
         }),
@@ -161,8 +181,25 @@ export function WizardProvider({ children }: { children: ReactNode }) {
         setData((d) => ({ mode: 'new', registered: d.registered, ...(d.form ? { form: d.form } : {}), ...(d.scan ? { scan: d.scan } : {}) }));
         setScreen({ name: 'devices' });
       },
+      followOutbox: (entry) =>
+        run(async () => {
+          const devices = await loadFormAndScan();
+          if (devices === null) return;
+          const device = deviceForEntry(entry, devices);
+          const follows = device !== undefined && (entry.status === 'duplicate' || entry.status === 'rejected');
+          setData((d) => ({
+            mode: 'new',
+            registered: d.registered,
+            ...(d.form ? { form: d.form } : {}),
+            ...(d.scan ? { scan: d.scan } : {}),
+            ...(d.scanError ? { scanError: d.scanError } : {}),
+            ...(device ? { deviceId: device.id } : {}),
+            ...(follows ? { outboxEntryId: entry.id } : {}),
+          }));
+          setScreen(outcomeScreen(entry, device !== undefined));
+        }),
     };
-  }, [screen, data, busy, api, run, scanAndForm, markRegistered]);
+  }, [screen, data, busy, api, run, scanAndForm, loadFormAndScan, markRegistered, settleFollowed]);
 
   return <WizardContext.Provider value={value}>{children}</WizardContext.Provider>;
 }

@@ -17,10 +17,10 @@ export type Screen =
   | { name: 'welcome' }
   | { name: 'scanning' }
   | { name: 'devices' }
-  | { name: 'details'; serverErrors?: FieldError[] }
+  | { name: 'details'; serverErrors?: FieldError[]; rejected?: OutboxEntry }
   | { name: 'review'; error?: DesktopError }
   | { name: 'success'; created: RegistrationCreated; added: boolean }
-  | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid' }
+  | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid'; entry?: OutboxEntry }
   | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean }
   | { name: 'pending'; entry: OutboxEntry }
   | { name: 'password' }
@@ -40,6 +40,8 @@ export interface WizardData {
   registrationNumber?: string;
   /** Device ids registered (or added) in this session, shown as "Registered". */
   registered: string[];
+  /** The saved (outbox) registration whose outcome the customer is acting on; dismissed once resolved. */
+  outboxEntryId?: string;
 }
 
 /** Host trouble the customer can wait out: say "cannot reach", offer try again / finish later. */
