@@ -6,7 +6,6 @@
  *   --locale ja|en      the "OS language" (default: this machine's)
  * REGISTRATION_HOST_URL chooses the host; unset starts an embedded one.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,18 +13,17 @@ import { build } from 'vite';
 import { loadDesktopConfig } from '../electron/config/desktop-config';
 import { bridgeDesktop } from './preview/bridge';
 import { launchChromium } from './preview/chromium';
-import { RENDERER_DIR, serveRenderer } from './preview/serve-renderer';
+import { serveRenderer } from './preview/serve-renderer';
 import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from './preview/wizard-driver';
 import { startWizardStack } from './preview/wizard-stack';
 
 const { values } = parseArgs({
-  options: { replay: { type: 'string' }, screenshots: { type: 'string' }, locale: { type: 'string' }, rebuild: { type: 'boolean', default: false } },
+  options: { replay: { type: 'string' }, screenshots: { type: 'string' }, locale: { type: 'string' } },
 });
 
 const config = loadDesktopConfig();
-if (values.rebuild || !existsSync(join(RENDERER_DIR, 'index.html'))) {
-  await build({ configFile: resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
-}
+// Always the current sources (about a second), so the preview never shows a stale build.
+await build({ configFile: resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
 
 let closeRequested: () => void = () => undefined;
 const closed = new Promise<void>((resolve) => {
