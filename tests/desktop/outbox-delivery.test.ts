@@ -1,31 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import axios from 'axios';
-import { Outbox, type OutboxEvent } from '../../electron/outbox/outbox';
+import type { OutboxEvent } from '../../electron/outbox/outbox';
 import { sealRegistration } from '../../electron/outbox/seal';
-import { countRows, freePort, lossyProxy, outboxKeyPair, pcIdentity, registrationBody, startTestHost, tempDir, waitFor, PERSONAL } from './support/outbox-fixtures';
+import { useCleanups } from '../support/use-cleanups';
+import { openRecordedOutbox } from './support/open-outbox';
+import { countRows, freePort, lossyProxy, outboxKeyPair, pcIdentity, registrationBody, startOutboxHost, tempDir, waitFor, PERSONAL } from './support/outbox-fixtures';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const cleanups = useCleanups();
 
 async function openOutbox(hostUrl: string, events: OutboxEvent[], log: string[] = [], dataDir?: string) {
-  const outbox = await Outbox.open({
-    dataDir: dataDir ?? (await tempDir('delivery')),
-    hostUrl,
-    timeoutMs: 3000,
-    backoff: { baseMs: 40, maxMs: 160 },
-    log: (line) => log.push(line),
-    onEvent: (event) => events.push(event),
-  });
-  cleanups.push(() => outbox.stop());
-  return outbox;
+  return openRecordedOutbox(cleanups, { dataDir: dataDir ?? (await tempDir('delivery')), hostUrl, timeoutMs: 3000, backoff: { baseMs: 40, maxMs: 160 }, events, log });
 }
 
-async function host(keys: { secret: string }, options: { port?: number; env?: Record<string, string> } = {}) {
-  const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret, ...options });
-  cleanups.push(() => running.close());
-  return running;
+function host(keys: { secret: string }, options: { port?: number; env?: Record<string, string> } = {}) {
+  return startOutboxHost(cleanups, keys, options);
 }
 
 describe('background sender against the real host', () => {

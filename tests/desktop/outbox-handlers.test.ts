@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeviceIdentity, IpcResult, OutboxEntry } from '../../protocol';
 import { createOutboxHandlers } from '../../electron/handlers/outbox-handlers';
 import { createLaunchHandlers } from '../../electron/handlers/launch-handlers';
@@ -8,14 +8,12 @@ import { withFormCache } from '../../electron/outbox/form-cache-host';
 import { Outbox } from '../../electron/outbox/outbox';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
 import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
-import { countRows, freePort, outboxKeyPair, PASSWORD, PERSONAL, pcIdentity, startTestHost, tempDir } from './support/outbox-fixtures';
+import { useCleanups } from '../support/use-cleanups';
+import { countRows, freePort, outboxKeyPair, PASSWORD, PERSONAL, pcIdentity, startOutboxHost, tempDir } from './support/outbox-fixtures';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const cleanups = useCleanups();
 
 /** The wizard's device registry, reduced to what the handlers use: ids from a scan only. */
 function registry(devices: Record<string, DeviceIdentity>) {
@@ -57,8 +55,7 @@ const arg = (overrides: Record<string, unknown> = {}) => ({ deviceId: 'pc-1', cu
 describe('finishLater / getOutbox / retryOutbox handlers', () => {
   it('keeps a submission for later and delivers it once the host answers', async () => {
     const keys = await outboxKeyPair();
-    const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret });
-    cleanups.push(() => running.close());
+    const running = await startOutboxHost(cleanups, keys);
     const { handlers, host, queued, launch } = await setup({ hostUrl: running.url });
     expect((await host.getForm()).ok).toBe(true); // the wizard's form fetch refreshes the cache
 
@@ -86,8 +83,7 @@ describe('finishLater / getOutbox / retryOutbox handlers', () => {
 
   it('refuses unknown devices, malformed arguments and details the host would refuse, storing nothing', async () => {
     const keys = await outboxKeyPair();
-    const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret });
-    cleanups.push(() => running.close());
+    const running = await startOutboxHost(cleanups, keys);
     const { handlers, host, outbox } = await setup({ hostUrl: running.url });
     await host.getForm();
     expect(await handlers.finishLater(arg({ deviceId: 'forged' }))).toMatchObject({ ok: false, error: { code: 'UNKNOWN_DEVICE' } });
@@ -111,8 +107,7 @@ describe('finishLater / getOutbox / retryOutbox handlers', () => {
 describe('dismissOutboxEntry handler', () => {
   it('refuses unknown ids and pending entries, removes settled ones and hides quarantine notices', async () => {
     const keys = await outboxKeyPair();
-    const running = await startTestHost({ dataDir: await tempDir('host'), outboxSecretKey: keys.secret });
-    cleanups.push(() => running.close());
+    const running = await startOutboxHost(cleanups, keys);
     const { handlers, host, dataDir } = await setup({ hostUrl: running.url });
     await host.getForm();
 

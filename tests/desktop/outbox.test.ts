@@ -1,29 +1,19 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sodium from 'libsodium-wrappers';
 import { DEFAULT_FIELD_POLICIES } from '../../protocol';
 import { backoffDelayMs, parseRetryAfterMs } from '../../electron/outbox/backoff';
-import { Outbox, type OutboxEvent } from '../../electron/outbox/outbox';
+import type { OutboxEvent } from '../../electron/outbox/outbox';
 import { FormCache } from '../../electron/outbox/form-cache';
-import { outboxKeyPair, PASSWORD, PERSONAL, readAllFiles, registrationBody, startTestHost, tempDir, countRows, freePort } from './support/outbox-fixtures';
+import { useCleanups } from '../support/use-cleanups';
+import { openRecordedOutbox } from './support/open-outbox';
+import { outboxKeyPair, PASSWORD, PERSONAL, readAllFiles, registrationBody, startOutboxHost, tempDir, countRows, freePort } from './support/outbox-fixtures';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const cleanups = useCleanups();
 
-async function openOutbox(dataDir: string, hostUrl: string, events: OutboxEvent[] = [], log: string[] = []) {
-  const outbox = await Outbox.open({
-    dataDir,
-    hostUrl,
-    timeoutMs: 2000,
-    backoff: { baseMs: 30, maxMs: 120 },
-    log: (line) => log.push(line),
-    onEvent: (event) => events.push(event),
-  });
-  cleanups.push(() => outbox.stop());
-  return outbox;
+function openOutbox(dataDir: string, hostUrl: string, events: OutboxEvent[] = [], log: string[] = []) {
+  return openRecordedOutbox(cleanups, { dataDir, hostUrl, timeoutMs: 2000, backoff: { baseMs: 30, maxMs: 120 }, events, log });
 }
 
 describe('outbox on disk', () => {
@@ -46,8 +36,7 @@ describe('outbox on disk', () => {
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ id: entry.id, requestId: body.requestId, status: 'pending', attempts: 1, device: { kind: 'pc', vendor: 'Acme', model: 'Box 9' } });
 
-    const host = await startTestHost({ dataDir: hostDir, outboxSecretKey: keys.secret, port });
-    cleanups.push(() => host.close());
+    const host = await startOutboxHost(cleanups, keys, { dataDir: hostDir, port });
     const after = await second.retryNow();
     expect(after[0]).toMatchObject({ id: entry.id, status: 'delivered', attempts: 2 });
     expect(after[0]?.registrationNumber).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

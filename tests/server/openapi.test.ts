@@ -1,26 +1,16 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { describe, expect, it } from 'vitest';
+import { databaseVariants } from '../support/databases';
 import { request } from '../support/http';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 
 const variants = await databaseVariants('openapi.test');
 
 describe.each(variants)('GET /openapi.json on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database);
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant);
 
   it('is a valid OpenAPI 3.1 document covering every endpoint of API.md', async () => {
-    const response = await request<Record<string, unknown> & { openapi: string; paths: Record<string, Record<string, unknown>> }>(host.url, 'GET', '/openapi.json');
+    const response = await request<Record<string, unknown> & { openapi: string; paths: Record<string, Record<string, unknown>> }>(suite.host.url, 'GET', '/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
     const result = await new Validator().validate(response.body);

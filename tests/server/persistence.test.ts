@@ -1,31 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormSettings, LookupResponse, RegistrationCreated } from '../../protocol';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { newRegistration, PASSWORD } from '../support/fixtures';
 import { request } from '../support/http';
 import { startTestHost } from '../support/test-host';
+import { useTestDatabase } from '../support/use-test-host';
 
 const variants = await databaseVariants('persistence.test');
 
 describe.each(variants)('restart on $kind', (variant) => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await variant.create();
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const suite = useTestDatabase(variant);
 
   it('keeps registrations, keys, tokens and request ids across a restart (migrations re-run harmlessly)', async () => {
-    const first = await startTestHost(database);
+    const first = await startTestHost(suite.database);
     const body = newRegistration();
     const created = await request<RegistrationCreated>(first.url, 'POST', '/api/v1/registrations', { body });
     const form = await request<FormSettings>(first.url, 'GET', '/api/v1/form');
     const found = await request<LookupResponse>(first.url, 'POST', '/api/v1/registrations/lookup', { body: { device: body.device, password: PASSWORD } });
     await first.close();
 
-    const second = await startTestHost(database);
+    const second = await startTestHost(suite.database);
     try {
       expect((await request<FormSettings>(second.url, 'GET', '/api/v1/form')).body.outboxPublicKey).toBe(form.body.outboxPublicKey);
       const replay = await request<RegistrationCreated>(second.url, 'POST', '/api/v1/registrations', { body });
@@ -45,12 +39,12 @@ describe.each(variants)('restart on $kind', (variant) => {
   });
 
   it('replays a 201 after a restart with a new privacy-policy version (retries never turn into refusals)', async () => {
-    const first = await startTestHost(database);
+    const first = await startTestHost(suite.database);
     const body = newRegistration();
     const created = await request<RegistrationCreated>(first.url, 'POST', '/api/v1/registrations', { body });
     expect(created.status).toBe(201);
     await first.close();
-    const second = await startTestHost(database, { PRIVACY_POLICY_VERSION: '2027-01' });
+    const second = await startTestHost(suite.database, { PRIVACY_POLICY_VERSION: '2027-01' });
     try {
       const replay = await request<RegistrationCreated>(second.url, 'POST', '/api/v1/registrations', { body });
       expect(replay.status).toBe(201);
@@ -64,7 +58,7 @@ describe.each(variants)('restart on $kind', (variant) => {
 
   it('finishes in-flight requests when closed', async () => {
     // A costly hash keeps the requests inside the host while it is asked to stop.
-    const host = await startTestHost(database, { PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '4' });
+    const host = await startTestHost(suite.database, { PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '4' });
     const inFlight = Array.from({ length: 3 }, () => request(host.url, 'POST', '/api/v1/registrations', { body: newRegistration() }));
     await new Promise((resolve) => setTimeout(resolve, 250));
     const closing = host.close();

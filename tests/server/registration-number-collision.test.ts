@@ -9,21 +9,21 @@ import { loadHostKeys } from '../../server/security/host-keys';
 import { createPasswordHasher } from '../../server/security/password-hasher';
 import { registerNew } from '../../server/services/registration-service';
 import type { ServiceDeps } from '../../server/services/service-deps';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { newRegistration } from '../support/fixtures';
 import { TEST_HOST_ENV } from '../support/test-host';
+import { useTestDatabase } from '../support/use-test-host';
 
 const variants = await databaseVariants('registration-number-collision.test');
 
 describe.each(variants)('registration-number collisions on $kind', (variant) => {
-  let database: TestDatabase;
+  const suite = useTestDatabase(variant);
   let open: OpenDatabase;
   let deps: ServiceDeps;
   const draws: Uint8Array[] = [];
 
   beforeAll(async () => {
-    database = await variant.create();
-    const config = loadConfig(TEST_HOST_ENV, { databaseUrl: database.url, dataDir: database.dataDir });
+    const config = loadConfig(TEST_HOST_ENV, { databaseUrl: suite.database.url, dataDir: suite.database.dataDir });
     open = openDatabase(config.database);
     await migrateToLatest(open);
     const keys = await loadHostKeys(config);
@@ -41,7 +41,6 @@ describe.each(variants)('registration-number collisions on $kind', (variant) => 
   });
   afterAll(async () => {
     await open.db.destroy();
-    await database.dispose();
   });
 
   it('draws again when the number is taken (unique index + ON CONFLICT DO NOTHING)', async () => {

@@ -1,27 +1,17 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isValidRegistrationNumber, type RegistrationCreated } from '../../protocol';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { customer, newRegistration, pc, printer, uniqueSerial, uniqueUuid } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
 import { storedRowCounts } from '../support/stored-rows';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 
 const variants = await databaseVariants('registration.test');
 
 describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-  const post = (body: unknown) => request<RegistrationCreated & ErrorResponse>(host.url, 'POST', '/api/v1/registrations', { body });
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database);
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant);
+  const post = (body: unknown) => request<RegistrationCreated & ErrorResponse>(suite.host.url, 'POST', '/api/v1/registrations', { body });
 
   it('registers a PC and issues a valid registration number', async () => {
     const body = newRegistration({ device: pc({ serial: '  PF3XYZ99  ', vendor: 'LENOVO', model: 'T14' }) });
@@ -76,7 +66,7 @@ describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
   });
 
   it('answers 422 DEVICE_NOT_IDENTIFIABLE naming the fields', async () => {
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const noSerial = await post(newRegistration({ device: printer({ serial: null }) }));
     expect(noSerial.status).toBe(422);
     expect(noSerial.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
@@ -93,7 +83,7 @@ describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
     expect(shortUsb.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
     const sharedEdid = await post(newRegistration({ device: { kind: 'monitor', vendor: 'ACR', serial: '16843009', source: 'edid' } }));
     expect(sharedEdid.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
-    expect(await storedRowCounts(database)).toEqual(before);
+    expect(await storedRowCounts(suite.database)).toEqual(before);
   });
 
   it('answers 422 VALIDATION_FAILED with dotted field paths', async () => {
@@ -124,12 +114,12 @@ describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
     const body = newRegistration();
     const first = await post(body);
     expect(first.status).toBe(201);
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const reordered = { consent: body.consent, password: body.password, customer: { ...body.customer }, device: body.device, requestId: body.requestId };
     const replay = await post(reordered);
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
-    expect(await storedRowCounts(database)).toEqual(before);
+    expect(await storedRowCounts(suite.database)).toEqual(before);
   });
 
   it('answers 422 REQUEST_ID_CONFLICT for the same requestId with another body', async () => {
@@ -154,23 +144,23 @@ describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
 
   it('gives 50 concurrent registrations of one device exactly one 201 and 49 409s', async () => {
     const device = pc();
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const responses = await Promise.all(Array.from({ length: 50 }, () => post(newRegistration({ device: { ...device } }))));
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(49);
-    const after = await storedRowCounts(database);
+    const after = await storedRowCounts(suite.database);
     expect(after.registrations - before.registrations).toBe(1);
     expect(after.devices - before.devices).toBe(1);
   });
 
   it('gives 20 concurrent retries of one request the same single registration', async () => {
     const body = newRegistration();
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const responses = await Promise.all(Array.from({ length: 20 }, () => post(body)));
     expect(new Set(responses.map((response) => response.status))).toEqual(new Set([201]));
     expect(new Set(responses.map((response) => response.body.registrationNumber)).size).toBe(1);
-    expect((await storedRowCounts(database)).registrations - before.registrations).toBe(1);
+    expect((await storedRowCounts(suite.database)).registrations - before.registrations).toBe(1);
   });
 
   it('issues distinct numbers', async () => {
@@ -186,30 +176,20 @@ describe.each(variants)('POST /api/v1/registrations on $kind', (variant) => {
 });
 
 describe.each(variants)('field policies on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database, { FIELD_POLICIES: 'nameKana=hidden,phone=optional', PASSWORD_MIN_LENGTH: '12', PRIVACY_POLICY_VERSION: 'v7' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant, { FIELD_POLICIES: 'nameKana=hidden,phone=optional', PASSWORD_MIN_LENGTH: '12', PRIVACY_POLICY_VERSION: 'v7' });
 
   it('serves the configured form and enforces it', async () => {
-    const form = await request<{ fields: Record<string, string>; passwordPolicy: { minLength: number }; privacyPolicy: { version: string } }>(host.url, 'GET', '/api/v1/form');
+    const form = await request<{ fields: Record<string, string>; passwordPolicy: { minLength: number }; privacyPolicy: { version: string } }>(suite.host.url, 'GET', '/api/v1/form');
     expect(form.body.fields).toMatchObject({ nameKana: 'hidden', phone: 'optional', email: 'required' });
     expect(form.body.passwordPolicy.minLength).toBe(12);
     expect(form.body.privacyPolicy.version).toBe('v7');
     const base = { ...newRegistration({ password: 'long enough password' }), consent: { privacyPolicyVersion: 'v7' } };
-    const hidden = await request<ErrorResponse>(host.url, 'POST', '/api/v1/registrations', { body: base });
+    const hidden = await request<ErrorResponse>(suite.host.url, 'POST', '/api/v1/registrations', { body: base });
     expect(hidden.body.error.fields?.map((field) => field.path)).toEqual(['customer.nameKana']);
     const { nameKana: _kana, phone: _phone, ...rest } = customer();
-    const ok = await request(host.url, 'POST', '/api/v1/registrations', { body: { ...base, customer: rest } });
+    const ok = await request(suite.host.url, 'POST', '/api/v1/registrations', { body: { ...base, customer: rest } });
     expect(ok.status).toBe(201);
-    const short = await request<ErrorResponse>(host.url, 'POST', '/api/v1/registrations', { body: { ...base, customer: rest, device: pc(), requestId: crypto.randomUUID(), password: 'elevenchars' } });
+    const short = await request<ErrorResponse>(suite.host.url, 'POST', '/api/v1/registrations', { body: { ...base, customer: rest, device: pc(), requestId: crypto.randomUUID(), password: 'elevenchars' } });
     expect(short.body.error.fields?.map((field) => field.path)).toEqual(['password']);
   });
 });

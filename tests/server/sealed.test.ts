@@ -1,30 +1,23 @@
 import crypto from 'node:crypto';
 import sodium from 'libsodium-wrappers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormSettings, RegistrationCreated } from '../../protocol';
 import { sealFor } from '../../server/security/sealed-box';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { newRegistration, pc } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
 import { storedRowCounts } from '../support/stored-rows';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 
 const variants = await databaseVariants('sealed.test');
 
 describe.each(variants)('POST /api/v1/registrations/sealed on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
+  const suite = useTestHost(variant);
   let publicKey: string;
-  const postSealed = (body: unknown) => request<RegistrationCreated & ErrorResponse>(host.url, 'POST', '/api/v1/registrations/sealed', { body });
+  const postSealed = (body: unknown) => request<RegistrationCreated & ErrorResponse>(suite.host.url, 'POST', '/api/v1/registrations/sealed', { body });
 
   beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database);
-    publicKey = (await request<FormSettings>(host.url, 'GET', '/api/v1/form')).body.outboxPublicKey;
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
+    publicKey = (await request<FormSettings>(suite.host.url, 'GET', '/api/v1/form')).body.outboxPublicKey;
   });
 
   it('publishes a 32-byte X25519 public key', () => {
@@ -36,18 +29,18 @@ describe.each(variants)('POST /api/v1/registrations/sealed on $kind', (variant) 
     const sealed = await sealFor(JSON.stringify(body), publicKey);
     const first = await postSealed({ sealed });
     expect(first.status).toBe(201);
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     const replay = await postSealed({ sealed });
     expect(replay.status).toBe(201);
     expect(replay.body).toEqual(first.body);
     const resealed = await postSealed({ sealed: await sealFor(JSON.stringify(body), publicKey) });
     expect(resealed.body).toEqual(first.body);
-    expect(await storedRowCounts(database)).toEqual(before);
+    expect(await storedRowCounts(suite.database)).toEqual(before);
   });
 
   it('shares the request-id space with plain registrations', async () => {
     const body = newRegistration();
-    const plain = await request<RegistrationCreated>(host.url, 'POST', '/api/v1/registrations', { body });
+    const plain = await request<RegistrationCreated>(suite.host.url, 'POST', '/api/v1/registrations', { body });
     const sealed = await postSealed({ sealed: await sealFor(JSON.stringify(body), publicKey) });
     expect(sealed.status).toBe(201);
     expect(sealed.body).toEqual(plain.body);
@@ -72,7 +65,7 @@ describe.each(variants)('POST /api/v1/registrations/sealed on $kind', (variant) 
   });
 
   it('answers 422 SEALED_UNREADABLE for garbage, a foreign key or tampering, storing nothing', async () => {
-    const before = await storedRowCounts(database);
+    const before = await storedRowCounts(suite.database);
     await sodium.ready;
     const foreignKey = sodium.to_base64(sodium.crypto_box_keypair().publicKey, sodium.base64_variants.ORIGINAL);
     const good = await sealFor(JSON.stringify(newRegistration()), publicKey);
@@ -91,6 +84,6 @@ describe.each(variants)('POST /api/v1/registrations/sealed on $kind', (variant) 
     }
     const missing = await postSealed({});
     expect(missing.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'sealed' }] });
-    expect(await storedRowCounts(database)).toEqual(before);
+    expect(await storedRowCounts(suite.database)).toEqual(before);
   });
 });

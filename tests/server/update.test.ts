@@ -1,24 +1,23 @@
 import crypto from 'node:crypto';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LookupResponse, RegistrationCreated, UpdateResponse } from '../../protocol';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { customer, newRegistration, PASSWORD, pc, printer } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
 import { storedRowCounts } from '../support/stored-rows';
-import { startTestHost, type TestHost } from '../support/test-host';
+import { useTestHost } from '../support/use-test-host';
 import type { DeviceIdentity } from '../../protocol';
 
 const variants = await databaseVariants('update.test');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
+  const suite = useTestHost(variant, { LOOKUP_MAX_FAILURES: '5', LOOKUP_LOCKOUT_WINDOW_SECONDS: '2', ACCESS_TOKEN_TTL_SECONDS: '600' });
   const lookup = (device: DeviceIdentity, password: string) =>
-    request<LookupResponse & ErrorResponse>(host.url, 'POST', '/api/v1/registrations/lookup', { body: { device, password } });
+    request<LookupResponse & ErrorResponse>(suite.host.url, 'POST', '/api/v1/registrations/lookup', { body: { device, password } });
   const register = async (device: DeviceIdentity = pc()) => {
-    const response = await request<RegistrationCreated>(host.url, 'POST', '/api/v1/registrations', { body: newRegistration({ device }) });
+    const response = await request<RegistrationCreated>(suite.host.url, 'POST', '/api/v1/registrations', { body: newRegistration({ device }) });
     expect(response.status).toBe(201);
     return { device, number: response.body.registrationNumber };
   };
@@ -28,15 +27,6 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
     expect(response.status).toBe(200);
     return { ...registered, token: response.body.accessToken };
   };
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database, { LOOKUP_MAX_FAILURES: '5', LOOKUP_LOCKOUT_WINDOW_SECONDS: '2', ACCESS_TOKEN_TTL_SECONDS: '600' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
 
   describe('POST /api/v1/registrations/lookup', () => {
     it('finds the registration by device + password, matching serials loosely', async () => {
@@ -70,7 +60,7 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
     it('answers 422 for a bad body or an unidentifiable device, and does not count it', async () => {
       const { device } = await register();
       for (let i = 0; i < 6; i += 1) {
-        expect((await request(host.url, 'POST', '/api/v1/registrations/lookup', { body: { device } })).status).toBe(422);
+        expect((await request(suite.host.url, 'POST', '/api/v1/registrations/lookup', { body: { device } })).status).toBe(422);
       }
       const junk = await lookup(printer({ serial: 'N/A' }), PASSWORD);
       expect(junk.body.error.code).toBe('DEVICE_NOT_IDENTIFIABLE');
@@ -124,7 +114,7 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
 
   describe('PATCH /api/v1/registrations/{registrationNumber}', () => {
     const patch = (number: string, body: unknown, token?: string) =>
-      request<UpdateResponse & ErrorResponse>(host.url, 'PATCH', `/api/v1/registrations/${number}`, { body, ...(token !== undefined ? { token } : {}) });
+      request<UpdateResponse & ErrorResponse>(suite.host.url, 'PATCH', `/api/v1/registrations/${number}`, { body, ...(token !== undefined ? { token } : {}) });
 
     it('stores only what changed and says which fields changed', async () => {
       const { number, token, device } = await loggedIn();
@@ -165,7 +155,7 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
       expect((await patch(number, { customer: customer() }, otherKey)).status).toBe(401);
       const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
       expect((await patch(number, { customer: customer() }, none)).status).toBe(401);
-      const badBody = await request<ErrorResponse>(host.url, 'PATCH', `/api/v1/registrations/${number}`, { raw: '{not json', token: 'garbage' });
+      const badBody = await request<ErrorResponse>(suite.host.url, 'PATCH', `/api/v1/registrations/${number}`, { raw: '{not json', token: 'garbage' });
       expect(badBody.status).toBe(401);
       expect((await patch('not-a-number', 'nonsense', 'garbage')).status).toBe(401);
     });
@@ -186,13 +176,13 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
       const response = await patch(number, { customer: customer({ email: 'nope' }), newPassword: 'short' }, token);
       expect(response.status).toBe(422);
       expect(response.body.error.fields?.map((field) => field.path).sort()).toEqual(['customer.email', 'newPassword']);
-      expect((await request(host.url, 'PATCH', `/api/v1/registrations/${number}`, { raw: '[]', token })).status).toBe(400);
+      expect((await request(suite.host.url, 'PATCH', `/api/v1/registrations/${number}`, { raw: '[]', token })).status).toBe(400);
     });
   });
 
   describe('POST /api/v1/registrations/{registrationNumber}/devices', () => {
     const add = (number: string, body: unknown, token?: string) =>
-      request<RegistrationCreated & ErrorResponse>(host.url, 'POST', `/api/v1/registrations/${number}/devices`, { body, ...(token !== undefined ? { token } : {}) });
+      request<RegistrationCreated & ErrorResponse>(suite.host.url, 'POST', `/api/v1/registrations/${number}/devices`, { body, ...(token !== undefined ? { token } : {}) });
 
     it('adds a peripheral under the same number, idempotently, in its own request-id space', async () => {
       const { number, token, device } = await loggedIn();
@@ -201,16 +191,16 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
       expect(first.status).toBe(201);
       expect(first.body.registrationNumber).toBe(number);
       expect(first.body.device).toMatchObject({ kind: 'printer', vendor: 'Canon' });
-      const before = await storedRowCounts(database);
+      const before = await storedRowCounts(suite.database);
       const replay = await add(number, { device: body.device, requestId: body.requestId }, token);
       expect(replay.status).toBe(201);
       expect(replay.body).toEqual(first.body);
-      expect(await storedRowCounts(database)).toEqual(before);
+      expect(await storedRowCounts(suite.database)).toEqual(before);
       expect((await add(number, { ...body, device: printer() }, token)).body.error.code).toBe('REQUEST_ID_CONFLICT');
       const listed = await lookup(device, PASSWORD);
       expect(listed.body.devices.map((d) => d.kind)).toEqual(['pc', 'printer']);
       // the registration space does not see add-device ids
-      const sharedId = await request(host.url, 'POST', '/api/v1/registrations', { body: newRegistration({ requestId: body.requestId }) });
+      const sharedId = await request(suite.host.url, 'POST', '/api/v1/registrations', { body: newRegistration({ requestId: body.requestId }) });
       expect(sharedId.status).toBe(201);
     });
 
@@ -238,25 +228,15 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
 });
 
 describe.each(variants)('token expiry on $kind', (variant) => {
-  let database: TestDatabase;
-  let host: TestHost;
-
-  beforeAll(async () => {
-    database = await variant.create();
-    host = await startTestHost(database, { ACCESS_TOKEN_TTL_SECONDS: '1' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await database.dispose();
-  });
+  const suite = useTestHost(variant, { ACCESS_TOKEN_TTL_SECONDS: '1' });
 
   it('refuses an expired token with 401', async () => {
     const body = newRegistration();
-    const created = await request<RegistrationCreated>(host.url, 'POST', '/api/v1/registrations', { body });
-    const found = await request<LookupResponse>(host.url, 'POST', '/api/v1/registrations/lookup', { body: { device: body.device, password: PASSWORD } });
+    const created = await request<RegistrationCreated>(suite.host.url, 'POST', '/api/v1/registrations', { body });
+    const found = await request<LookupResponse>(suite.host.url, 'POST', '/api/v1/registrations/lookup', { body: { device: body.device, password: PASSWORD } });
     expect(Date.parse(found.body.expiresAt) - Date.now()).toBeLessThanOrEqual(1000);
     await sleep(2100);
-    const response = await request<ErrorResponse>(host.url, 'PATCH', `/api/v1/registrations/${created.body.registrationNumber}`, {
+    const response = await request<ErrorResponse>(suite.host.url, 'PATCH', `/api/v1/registrations/${created.body.registrationNumber}`, {
       body: { customer: customer() },
       token: found.body.accessToken,
     });

@@ -15,6 +15,34 @@ export interface HostProcess {
 
 /** Spawns `tsx server/main.ts` with the given environment and waits for its "listening" line. */
 export async function spawnHost(env: Record<string, string>): Promise<HostProcess> {
+  const { child, stdout, stderr, exited } = spawnMain(env);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr()}`)), 30_000);
+    const check = () => {
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(stdout());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}: ${stderr()}`));
+    });
+  });
+  return { child, url, stdout, stderr, exited };
+}
+
+/** Runs `tsx server/main.ts` expecting it to fail at start; returns its exit code and output. */
+export async function runHostExpectingExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { stdout, stderr, exited } = spawnMain(env);
+  const code = await exited;
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+/** One way to start `tsx server/main.ts` with only the given environment, its output collected as it comes. */
+function spawnMain(env: Record<string, string>): Omit<HostProcess, 'url'> {
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -24,34 +52,5 @@ export async function spawnHost(env: Record<string, string>): Promise<HostProces
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${err}`)), 30_000);
-    const check = () => {
-      const match = /listening on (http:\/\/[^\s"]+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited with ${code}: ${err}`));
-    });
-  });
-  return { child, url, stdout: () => out, stderr: () => err, exited };
-}
-
-/** Runs `tsx server/main.ts` expecting it to fail at start; returns its exit code and output. */
-export async function runHostExpectingExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
-  return { code, stdout, stderr };
+  return { child, stdout: () => out, stderr: () => err, exited };
 }

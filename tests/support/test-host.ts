@@ -15,8 +15,8 @@ export interface TestHost extends RunningHost {
   logs: string[];
 }
 
-/** Starts a host for a suite; `env` adds to TEST_HOST_ENV. */
-export async function startTestHost(database: TestDatabase, env: Record<string, string> = {}): Promise<TestHost> {
+/** Starts a host for a suite; `env` adds to TEST_HOST_ENV; port 0 picks a free one. */
+export async function startTestHost(database: Pick<TestDatabase, 'url' | 'dataDir'>, env: Record<string, string> = {}, port = 0): Promise<TestHost> {
   const logs: string[] = [];
   let pending = '';
   const logStream = new Writable({
@@ -29,7 +29,7 @@ export async function startTestHost(database: TestDatabase, env: Record<string, 
     },
   });
   const host = await startHost({
-    port: 0,
+    port,
     host: '127.0.0.1',
     databaseUrl: database.url,
     dataDir: database.dataDir,

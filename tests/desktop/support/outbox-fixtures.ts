@@ -3,11 +3,11 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import SqliteDatabase from 'better-sqlite3';
 import sodium from 'libsodium-wrappers';
 import type { DeviceIdentity, NewRegistrationRequest } from '../../../protocol';
-import { startHost, type RunningHost } from '../../../server/start-host';
+import { startTestHost as startServerTestHost, type TestHost } from '../../support/test-host';
+import type { Cleanups } from '../../support/use-cleanups';
 
 /** Personal information distinctive enough to search the outbox bytes for. */
 export const PERSONAL = {
@@ -43,28 +43,32 @@ export async function outboxKeyPair(): Promise<{ secret: string; public: string 
   return { secret: Buffer.from(pair.privateKey).toString('base64'), public: Buffer.from(pair.publicKey).toString('base64') };
 }
 
-/** Starts the real host on SQLite with cheap password hashing; logs kept in memory. */
-export async function startTestHost(options: { dataDir: string; outboxSecretKey?: string; port?: number; env?: Record<string, string> }): Promise<RunningHost & { dbFile: string; logs: string[] }> {
-  const logs: string[] = [];
-  const logStream = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
+/** The desktop suites' host: SQLite in `dataDir`, a generous rate limit and a short shutdown grace. */
+export interface OutboxHostOptions {
+  dataDir: string;
+  outboxSecretKey?: string;
+  port?: number;
+  env?: Record<string, string>;
+}
+
+/** Starts the real host the way the server suites do, on SQLite, with its database file at hand. */
+export async function startTestHost(options: OutboxHostOptions): Promise<TestHost & { dbFile: string }> {
   const dbFile = join(options.dataDir, 'registrations.sqlite');
-  const host = await startHost({
-    port: options.port ?? 0,
-    host: '127.0.0.1',
-    dataDir: options.dataDir,
-    databaseUrl: `sqlite:${dbFile}`,
-    logStream,
-    env: {
-      LOG_LEVEL: 'info',
-      ...(options.outboxSecretKey ? { OUTBOX_SECRET_KEY: options.outboxSecretKey } : {}),
-      PASSWORD_HASH_MEMORY_KIB: '1024',
-      PASSWORD_HASH_TIME_COST: '1',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      SHUTDOWN_GRACE_SECONDS: '1',
-      ...options.env,
-    },
-  });
-  return { ...host, close: () => host.close(), dbFile, logs };
+  const env = {
+    ...(options.outboxSecretKey ? { OUTBOX_SECRET_KEY: options.outboxSecretKey } : {}),
+    RATE_LIMIT_PER_MINUTE: '100000',
+    SHUTDOWN_GRACE_SECONDS: '1',
+    ...options.env,
+  };
+  const host = await startServerTestHost({ url: `sqlite:${dbFile}`, dataDir: options.dataDir }, env, options.port);
+  return Object.assign(host, { dbFile });
+}
+
+/** A host holding the secret half of `keys` (in a fresh folder unless given), closed after the test. */
+export async function startOutboxHost(cleanups: Cleanups, keys: { secret: string }, options: Partial<OutboxHostOptions> = {}): Promise<TestHost & { dbFile: string }> {
+  const running = await startTestHost({ dataDir: options.dataDir ?? (await tempDir('host')), outboxSecretKey: keys.secret, port: options.port, env: options.env });
+  cleanups.push(() => running.close());
+  return running;
 }
 
 /** Counts rows in the host's store, straight from the database file. */
