@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { anyFormCustomerSchema } from './customer';
 import { deviceKindSchema, deviceSourceSchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
-import type { FieldError, formSettingsSchema, registrationCreatedSchema, updateResponseSchema } from './api';
-import { registeredDeviceSchema } from './api';
-
+import { registeredDeviceSchema, type FieldError, type formSettingsSchema, type registrationCreatedSchema, type updateResponseSchema } from './api';
 import { IPC_CHANNELS } from './ipc-channels';
 
 export { IPC_CHANNELS };

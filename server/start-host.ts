@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createApp } from './app';
-import { loadConfig, type HostConfig } from './config';
+import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/open-database';
 import { createLogger } from './logger';
 import { createMetrics } from './metrics';
@@ -26,11 +26,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 }
 
 /** Options of startHost; anything not given comes from `env` (default process.env). */
-export interface StartHostOptions {
-  port?: number;
-  host?: string;
-  databaseUrl?: string;
-  dataDir?: string;
+export interface StartHostOptions extends ConfigOverrides {
   env?: Record<string, string | undefined>;
   logStream?: NodeJS.WritableStream;
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely, type Migration } from 'kysely';
 
 /** The two SQL dialects the host speaks; migrations differ only in auto-increment ids. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -6,6 +6,7 @@ export type Dialect = 'sqlite' | 'postgres';
 /** Versioned schema changes, applied in name order at start; never edit a released one, add the next. */
 export function buildMigrations(dialect: Dialect): Record<string, Migration> {
   const idColumn = dialect === 'postgres' ? 'bigserial' : 'integer';
+  const idKey = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   return {
     '0001-initial': {
       async up(db: Kysely<unknown>): Promise<void> {
@@ -27,7 +28,7 @@ export function buildMigrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('devices')
-          .addColumn('id', idColumn, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('id', idColumn, idKey)
           .addColumn('registration_number', 'text', (c) => c.notNull().references('registrations.registration_number'))
           .addColumn('kind', 'text', (c) => c.notNull())
           .addColumn('vendor', 'text', (c) => c.notNull())
@@ -61,7 +62,7 @@ export function buildMigrations(dialect: Dialect): Record<string, Migration> {
 
         await db.schema
           .createTable('lookup_failures')
-          .addColumn('id', idColumn, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('id', idColumn, idKey)
           .addColumn('key_hash', 'text', (c) => c.notNull())
           .addColumn('failed_at', 'bigint', (c) => c.notNull())
           .execute();

@@ -1,9 +1,10 @@
-import { Router, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { jsonBody } from '../http/json-body';
 import { methodNotAllowed } from '../http/error-middleware';
 import { addDevice } from '../services/add-device-service';
 import { authoriseRegistration } from '../services/authorisation';
 import { lookUp } from '../services/lookup-service';
+import type { CreateOutcome } from '../services/idempotent-create';
 import { countOutcome, registerNew, registerSealed } from '../services/registration-service';
 import type { ServiceDeps } from '../services/service-deps';
 import { updateRegistrationRecord } from '../services/update-service';
@@ -22,21 +23,22 @@ export function registrationRoutes(deps: ServiceDeps): Router {
     res.locals.registrationNumber = await authoriseRegistration(deps, req.get('authorization'), String(req.params.registrationNumber ?? ''));
     next();
   };
+  // The endpoints that register a device: each outcome counted in registrations_total, a 201 with the body.
+  const create =
+    (endpoint: string, run: (req: Request, res: Response) => Promise<CreateOutcome>): RequestHandler =>
+    async (req, res) => {
+      const { created } = await countOutcome(deps, endpoint, () => run(req, res));
+      res.status(201).json(created);
+    };
 
   router
     .route('/api/v1/registrations')
-    .post(...json, async (req, res) => {
-      const { created } = await countOutcome(deps, 'new', () => registerNew(deps, req.body));
-      res.status(201).json(created);
-    })
+    .post(...json, create('new', (req) => registerNew(deps, req.body)))
     .all(methodNotAllowed(['POST']));
 
   router
     .route('/api/v1/registrations/sealed')
-    .post(...json, async (req, res) => {
-      const { created } = await countOutcome(deps, 'sealed', () => registerSealed(deps, req.body));
-      res.status(201).json(created);
-    })
+    .post(...json, create('sealed', (req) => registerSealed(deps, req.body)))
     .all(methodNotAllowed(['POST']));
 
   router
@@ -55,11 +57,7 @@ export function registrationRoutes(deps: ServiceDeps): Router {
 
   router
     .route('/api/v1/registrations/:registrationNumber/devices')
-    .post(authorise, ...json, async (req, res) => {
-      const number = authorisedNumber(res);
-      const { created } = await countOutcome(deps, 'add-device', () => addDevice(deps, number, req.body));
-      res.status(201).json(created);
-    })
+    .post(authorise, ...json, create('add-device', (req, res) => addDevice(deps, authorisedNumber(res), req.body)))
     .all(methodNotAllowed(['POST']));
 
   return router;

@@ -1,5 +1,6 @@
 import { isJunkSerialFrom, isJunkUuid, normaliseSerial, normaliseUuid, normaliseVendor, type DeviceIdentity, type FieldError } from '../../protocol';
 import { ApiError } from '../http/api-error';
+import { validationFailed } from '../http/validation';
 
 /** A device after junk identifiers are dropped, with the normalised keys the unique indexes use. */
 export interface IdentifiedDevice {
@@ -22,9 +23,7 @@ export interface IdentifiedDevice {
  */
 export function identifyDevice(device: DeviceIdentity, prefix = 'device'): IdentifiedDevice {
   const vendorKey = normaliseVendor(device.vendor);
-  if (vendorKey === '') {
-    throw new ApiError('VALIDATION_FAILED', 'some fields are not valid', { fields: [{ path: `${prefix}.vendor`, message: 'required' }] });
-  }
+  if (vendorKey === '') throw validationFailed([{ path: `${prefix}.vendor`, message: 'required' }]);
   const rawSerial = device.serial ?? null;
   const serial = rawSerial !== null && !isJunkSerialFrom(device.source, rawSerial) ? rawSerial.trim() : null;
   const rawUuid = device.hardwareUuid ?? null;
