@@ -3,7 +3,7 @@
  * JSON `{ "devices": [...] }`, each an API.md DeviceIdentity plus display fields. Only the JSON goes
  * to stdout; warnings and errors go to stderr, errors with a non-zero exit.
  */
-import { readDevices, type FoundDevice } from '../electron/hardware';
+import { identityOf, readDevices, type FoundDevice } from '../electron/hardware';
 
 function parseArgs(argv: readonly string[]): { replayDir?: string } {
   const result: { replayDir?: string } = {};
@@ -25,17 +25,8 @@ function parseArgs(argv: readonly string[]): { replayDir?: string } {
 
 /** DeviceIdentity fields (what would be sent) plus what the wizard shows beside them. */
 function entry({ scanned, identity }: FoundDevice): Record<string, unknown> {
-  const { id, displayName, identifiable, reason, ...rest } = scanned;
-  const base = identity ?? {
-    kind: rest.kind,
-    vendor: rest.vendor,
-    model: rest.model,
-    serial: rest.serial,
-    ...(rest.hardwareUuid === undefined ? {} : { hardwareUuid: rest.hardwareUuid }),
-    ...(rest.usbVendorId === undefined ? {} : { usbVendorId: rest.usbVendorId }),
-    ...(rest.usbProductId === undefined ? {} : { usbProductId: rest.usbProductId }),
-    source: rest.source,
-  };
+  const { id, displayName, identifiable, reason } = scanned;
+  const base = identity ?? identityOf(scanned);
   return { ...base, id, displayName, identifiable, ...(reason === undefined ? {} : { reason }) };
 }
 

@@ -1,5 +1,16 @@
 import type { z } from 'zod';
-import { ipcArgSchemas, type DesktopError, type IpcArgs, type IpcHandler, type IpcMethod, type IpcResult, type IpcValues } from '../../protocol';
+import {
+  PASSWORD_MIN_LENGTH,
+  ipcArgSchemas,
+  passwordSchema,
+  type DesktopError,
+  type FormSettings,
+  type IpcArgs,
+  type IpcHandler,
+  type IpcMethod,
+  type IpcResult,
+  type IpcValues,
+} from '../../protocol';
 
 /** Shorthand for a refusal, so handlers read as a list of reasons. */
 export function fail<T>(code: DesktopError['code'], message: string, extra: Partial<DesktopError> = {}): IpcResult<T> {
@@ -14,6 +25,12 @@ export function ok<T>(value: T): IpcResult<T> {
 /** Zod issues as API.md-style field errors; messages only, never the offending values. */
 export function issuesToFields(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(argument)', message: issue.message }));
+}
+
+/** The host form's password policy (never below the protocol's minimum) as field errors on `password`. */
+export function passwordPolicyIssues(form: FormSettings, password: string): { path: string; message: string }[] {
+  const parsed = passwordSchema.min(Math.max(PASSWORD_MIN_LENGTH, form.passwordPolicy.minLength)).safeParse(password);
+  return parsed.success ? [] : issuesToFields(parsed.error.issues).map((issue) => ({ ...issue, path: 'password' }));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   newRegistrationRequestSchema,
-  passwordSchema,
   type customerSchema,
   type DeviceIdentity,
   type FormSettings,
@@ -11,8 +10,8 @@ import {
   type OutboxEntry,
 } from '../../protocol';
 import type { FormCache } from '../outbox/form-cache';
-import { describeError, type OutboxLog } from '../outbox/outbox-log';
-import { defineHandler, fail, issuesToFields, ok } from './define-handler';
+import { consoleOutboxLog, describeError, type OutboxLog } from '../outbox/outbox-log';
+import { defineHandler, fail, issuesToFields, ok, passwordPolicyIssues } from './define-handler';
 
 /** What the handlers need of the outbox (the `Outbox` class, or a stand-in in tests). */
 export interface OutboxPort {
@@ -46,12 +45,7 @@ function checkBody(body: NewRegistrationRequest, form: FormSettings | undefined)
   const fields = form ? ({ ...form.fields } as Parameters<typeof customerSchema>[0]) : undefined;
   const parsed = newRegistrationRequestSchema(fields).safeParse(body);
   const issues = parsed.success ? [] : issuesToFields(parsed.error.issues);
-  if (form !== undefined) {
-    const pw = passwordSchema.min(Math.max(8, form.passwordPolicy.minLength)).safeParse(body.password);
-    if (!pw.success && !issues.some((issue) => issue.path === 'password')) {
-      issues.push(...issuesToFields(pw.error.issues).map((issue) => ({ ...issue, path: 'password' })));
-    }
-  }
+  if (form !== undefined && !issues.some((issue) => issue.path === 'password')) issues.push(...passwordPolicyIssues(form, body.password));
   return issues.length === 0 ? ok(null) : fail('VALIDATION_FAILED', 'some details need correcting', { fields: issues });
 }
 
@@ -60,7 +54,7 @@ function checkBody(body: NewRegistrationRequest, form: FormSettings | undefined)
  * until the background sender delivers it.
  */
 export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
-  const log = deps.log ?? ((line: string) => console.warn(`[outbox] ${line}`));
+  const log = deps.log ?? consoleOutboxLog;
 
   async function sealingKey() {
     const known = await deps.forms.key();

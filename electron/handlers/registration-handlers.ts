@@ -1,7 +1,6 @@
 import {
   customerSchema,
   normaliseRegistrationNumber,
-  passwordSchema,
   type Customer,
   type FormSettings,
   type IpcHandlerMap,
@@ -9,7 +8,7 @@ import {
 } from '../../protocol';
 import type { HostClient } from '../host-client/host-client';
 import { AttemptCounter } from './attempt-counter';
-import { defineHandler, fail, issuesToFields, ok } from './define-handler';
+import { defineHandler, fail, issuesToFields, ok, passwordPolicyIssues } from './define-handler';
 import type { DeviceRegistry } from './device-registry';
 import { RequestIds } from './request-ids';
 import { SessionStore } from './session-store';
@@ -32,10 +31,7 @@ function checkCustomer(form: FormSettings | undefined, customer: Customer, passw
   const fields = { ...form.fields } as Parameters<typeof customerSchema>[0];
   const parsed = customerSchema(fields).safeParse(customer);
   const issues = parsed.success ? [] : issuesToFields(parsed.error.issues).map((f) => ({ ...f, path: `customer.${f.path}` }));
-  if (password !== undefined) {
-    const pw = passwordSchema.min(Math.max(8, form.passwordPolicy.minLength)).safeParse(password);
-    if (!pw.success) issues.push(...issuesToFields(pw.error.issues).map((f) => ({ ...f, path: 'password' })));
-  }
+  if (password !== undefined) issues.push(...passwordPolicyIssues(form, password));
   return issues.length === 0 ? ok(null) : fail('VALIDATION_FAILED', 'some details need correcting', { fields: issues });
 }
 

@@ -1,6 +1,6 @@
 import { isJunkUsbSerial } from '../../protocol/junk-identifiers';
 import { parseCupsPrinters } from './cups-printers';
-import { deviceId, modelText, vendorText, type FoundDevice } from './found-device';
+import { deviceId, identityOf, modelText, vendorText, type FoundDevice } from './found-device';
 import type { UsbCandidate } from './usb-devices';
 
 const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -31,20 +31,18 @@ export function mergeCupsPrinters(usb: UsbCandidate[], cupsOutput: string | null
     const vendor = vendorText(printer.make, printer.name);
     const model = modelText(printer.model ?? printer.name);
     const reason = serial !== null ? undefined : printer.serial !== null ? ('junk-serial' as const) : ('no-serial' as const);
-    leftovers.push({
-      scanned: {
-        id: deviceId('cups', printer.name),
-        kind: 'printer',
-        source: 'cups',
-        vendor,
-        model,
-        displayName: printer.name,
-        serial,
-        identifiable: serial !== null,
-        ...(reason === undefined ? {} : { reason }),
-      },
-      identity: serial !== null ? { kind: 'printer', vendor, model, serial, source: 'cups' } : null,
-    });
+    const scanned = {
+      id: deviceId('cups', printer.name),
+      kind: 'printer' as const,
+      source: 'cups' as const,
+      vendor,
+      model,
+      displayName: printer.name,
+      serial,
+      identifiable: serial !== null,
+      ...(reason === undefined ? {} : { reason }),
+    };
+    leftovers.push({ scanned, identity: scanned.identifiable ? identityOf(scanned) : null });
   }
   return leftovers;
 }

@@ -7,6 +7,24 @@ export interface FoundDevice {
   identity: DeviceIdentity | null;
 }
 
+/**
+ * The API.md DeviceIdentity a scan entry stands for (what would be sent for it), fields in API.md
+ * order; only the PC has an installation id to add.
+ */
+export function identityOf(scanned: ScannedDevice, installationId: string | null = null): DeviceIdentity {
+  return {
+    kind: scanned.kind,
+    vendor: scanned.vendor,
+    model: scanned.model,
+    serial: scanned.serial,
+    ...(scanned.hardwareUuid === undefined ? {} : { hardwareUuid: scanned.hardwareUuid }),
+    ...(scanned.usbVendorId === undefined ? {} : { usbVendorId: scanned.usbVendorId }),
+    ...(scanned.usbProductId === undefined ? {} : { usbProductId: scanned.usbProductId }),
+    ...(installationId === null ? {} : { installationId }),
+    source: scanned.source,
+  };
+}
+
 /** Vendor text the host accepts (1–100 characters); a device that names no vendor still has to be called something. */
 export function vendorText(...candidates: (string | null | undefined)[]): string {
   for (const candidate of candidates) {
@@ -14,6 +32,12 @@ export function vendorText(...candidates: (string | null | undefined)[]): string
     if (trimmed) return trimmed.slice(0, 100);
   }
   return 'Unknown';
+}
+
+/** What the wizard calls a device: the model, prefixed with the vendor unless the model already starts with it. */
+export function vendorAndModel(vendor: string, model: string): string {
+  if (model === '') return vendor;
+  return model.toLowerCase().startsWith(vendor.toLowerCase()) ? model : `${vendor} ${model}`;
 }
 
 /** Model text within the host's 100 characters. */

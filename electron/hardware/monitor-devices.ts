@@ -1,4 +1,4 @@
-import { deviceId, modelText, type FoundDevice } from './found-device';
+import { deviceId, identityOf, modelText, type FoundDevice } from './found-device';
 import { parseEdid } from './edid';
 import { pnpName } from './pnp-names';
 
@@ -20,20 +20,18 @@ export function monitorDevices(edids: readonly { connector: string; bytes: Uint8
     const model = modelText(edid.name ?? `${edid.vendor}${edid.productCode.toString(16).toUpperCase().padStart(4, '0')}`);
     const identifiable = !internal && edid.serial !== null;
     const reason = internal ? ('internal-panel' as const) : edid.serial === null ? (edid.serialText !== null || edid.serialNumber !== 0 ? ('junk-serial' as const) : ('no-serial' as const)) : undefined;
-    devices.push({
-      scanned: {
-        id: deviceId('monitor', connector),
-        kind: 'monitor',
-        source: 'edid',
-        vendor: edid.vendor,
-        model,
-        displayName: model.toLowerCase().startsWith(pnpName(edid.vendor).toLowerCase()) ? model : `${pnpName(edid.vendor)} ${model}`,
-        serial: internal ? null : edid.serial,
-        identifiable,
-        ...(reason === undefined ? {} : { reason }),
-      },
-      identity: identifiable ? { kind: 'monitor', vendor: edid.vendor, model, serial: edid.serial, source: 'edid' } : null,
-    });
+    const scanned = {
+      id: deviceId('monitor', connector),
+      kind: 'monitor' as const,
+      source: 'edid' as const,
+      vendor: edid.vendor,
+      model,
+      displayName: model.toLowerCase().startsWith(pnpName(edid.vendor).toLowerCase()) ? model : `${pnpName(edid.vendor)} ${model}`,
+      serial: internal ? null : edid.serial,
+      identifiable,
+      ...(reason === undefined ? {} : { reason }),
+    };
+    devices.push({ scanned, identity: identifiable ? identityOf(scanned) : null });
   }
   return devices;
 }

@@ -1,6 +1,6 @@
 import type { UNIDENTIFIABLE_REASONS } from '../../protocol/desktop-api';
 import { isJunkSerial, isJunkUuid, isJunkVendorOrModel } from '../../protocol/junk-identifiers';
-import { MAX_SERIAL_LENGTH, deviceId, modelText, vendorText, type FoundDevice } from './found-device';
+import { MAX_SERIAL_LENGTH, deviceId, identityOf, modelText, vendorAndModel, vendorText, type FoundDevice } from './found-device';
 import type { RawMachine } from './raw-machine';
 
 type UnidentifiableReason = (typeof UNIDENTIFIABLE_REASONS)[number];
@@ -47,7 +47,6 @@ export function pcDevice(machine: RawMachine): FoundDevice {
   const hardwareUuid = pcUuid(machine);
   const lenovoName = /lenovo/i.test(vendor) ? usable(system.version, isJunkVendorOrModel) : null;
   const shownModel = lenovoName !== null && !/^lenovo$/i.test(lenovoName) ? lenovoName : model;
-  const displayName = shownModel === '' ? vendor : shownModel.toLowerCase().startsWith(vendor.toLowerCase()) ? shownModel : `${vendor} ${shownModel}`;
   const identifiable = serial !== null || hardwareUuid !== null;
   // systeminformation blanks "…O.E.M…" placeholders itself, so a junk UUID also tells that the firmware did say something.
   const read = (value: string | null | undefined): boolean => value !== null && value !== undefined && value.trim() !== '' && value.trim() !== '-';
@@ -59,22 +58,12 @@ export function pcDevice(machine: RawMachine): FoundDevice {
     source: 'firmware' as const,
     vendor,
     model,
-    displayName: displayName.slice(0, 200),
+    displayName: vendorAndModel(vendor, shownModel).slice(0, 200),
     serial,
     ...(hardwareUuid === null ? {} : { hardwareUuid }),
     identifiable,
     ...(reason === undefined ? {} : { reason }),
   };
-  const identity = identifiable
-    ? {
-        kind: 'pc' as const,
-        vendor,
-        model,
-        serial,
-        ...(hardwareUuid === null ? {} : { hardwareUuid }),
-        ...(machine.installationId === null ? {} : { installationId: machine.installationId }),
-        source: 'firmware' as const,
-      }
-    : null;
+  const identity = identifiable ? identityOf(scanned, machine.installationId) : null;
   return { scanned, identity };
 }

@@ -1,6 +1,6 @@
 import type { DeviceKind } from '../../protocol';
 import { isJunkUsbSerial, isJunkVendorOrModel } from '../../protocol/junk-identifiers';
-import { MAX_SERIAL_LENGTH, deviceId, modelText, vendorText, type FoundDevice } from './found-device';
+import { MAX_SERIAL_LENGTH, deviceId, identityOf, modelText, vendorAndModel, vendorText, type FoundDevice } from './found-device';
 import { parseLsusbSections, type LsusbSection } from './lsusb-sections';
 import type { RawUsbDevice } from './raw-machine';
 import { usbKind } from './usb-kind';
@@ -73,32 +73,19 @@ export function usbDevices(candidates: readonly UsbCandidate[]): FoundDevice[] {
     const id = deviceId('usb', base, candidate.serial ?? `n${ordinal}`);
     const identifiable = candidate.serial !== null;
     const reason = identifiable ? undefined : candidate.rawSerial !== null && candidate.rawSerial.trim() !== '' ? ('junk-serial' as const) : ('no-serial' as const);
-    const displayName = candidate.model === '' || candidate.model.toLowerCase().startsWith(candidate.vendor.toLowerCase()) ? candidate.model || candidate.vendor : `${candidate.vendor} ${candidate.model}`;
-    return {
-      scanned: {
-        id,
-        kind: candidate.kind,
-        source: 'usb' as const,
-        vendor: candidate.vendor,
-        model: candidate.model,
-        displayName,
-        serial: candidate.serial,
-        ...(candidate.vendorId === null ? {} : { usbVendorId: candidate.vendorId }),
-        ...(candidate.productId === null ? {} : { usbProductId: candidate.productId }),
-        identifiable,
-        ...(reason === undefined ? {} : { reason }),
-      },
-      identity: identifiable
-        ? {
-            kind: candidate.kind,
-            vendor: candidate.vendor,
-            model: candidate.model,
-            serial: candidate.serial,
-            ...(candidate.vendorId === null ? {} : { usbVendorId: candidate.vendorId }),
-            ...(candidate.productId === null ? {} : { usbProductId: candidate.productId }),
-            source: 'usb' as const,
-          }
-        : null,
+    const scanned = {
+      id,
+      kind: candidate.kind,
+      source: 'usb' as const,
+      vendor: candidate.vendor,
+      model: candidate.model,
+      displayName: vendorAndModel(candidate.vendor, candidate.model),
+      serial: candidate.serial,
+      ...(candidate.vendorId === null ? {} : { usbVendorId: candidate.vendorId }),
+      ...(candidate.productId === null ? {} : { usbProductId: candidate.productId }),
+      identifiable,
+      ...(reason === undefined ? {} : { reason }),
     };
+    return { scanned, identity: identifiable ? identityOf(scanned) : null };
   });
 }
