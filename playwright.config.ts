@@ -9,7 +9,7 @@ export default defineConfig<WizardOptions>({
   outputDir: 'test-results/playwright',
   globalSetup: './tests/e2e/support/global-setup.ts',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

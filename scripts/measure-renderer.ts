@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { buildRenderer } from './build-renderer';
 import { bridgeDesktop } from './preview/bridge';
 import { launchChromium } from './preview/chromium';
 import { RENDERER_DIR, WIZARD_ORIGIN, serveRenderer } from './preview/serve-renderer';
@@ -20,7 +20,7 @@ const FIRST_PAINT = `new Promise((resolve) => {
     if (paint) resolve({ fcp: paint.startTime, now });
   }).observe({ type: 'paint', buffered: true });
 })`;
-await build({ configFile: resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
+await buildRenderer();
 
 let gzipBytes = 0;
 let rawBytes = 0;

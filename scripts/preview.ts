@@ -9,11 +9,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
 import { loadDesktopConfig } from '../electron/config/desktop-config';
+import { buildRenderer } from './build-renderer';
 import { bridgeDesktop } from './preview/bridge';
 import { launchChromium } from './preview/chromium';
-import { serveRenderer } from './preview/serve-renderer';
+import { WIZARD_ORIGIN, serveRenderer } from './preview/serve-renderer';
 import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from './preview/wizard-driver';
 import { startWizardStack } from './preview/wizard-stack';
 
@@ -22,8 +22,7 @@ const { values } = parseArgs({
 });
 
 const config = loadDesktopConfig();
-// Always the current sources (about a second), so the preview never shows a stale build.
-await build({ configFile: resolve(import.meta.dirname, '../vite.config.ts'), logLevel: 'warn' });
+await buildRenderer();
 
 let closeRequested: () => void = () => undefined;
 const closed = new Promise<void>((resolve) => {
@@ -66,7 +65,7 @@ try {
     await wizard.shot(join(dir, `05-${outcome}.png`));
     console.log(`preview: screenshots in ${dir} (ended on "${outcome}")`);
   } else {
-    await page.goto('http://wizard.localhost/index.html');
+    await page.goto(`${WIZARD_ORIGIN}/index.html`);
     await Promise.race([closed, new Promise<void>((resolve) => browser.on('disconnected', () => resolve()))]);
   }
 } finally {

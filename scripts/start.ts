@@ -4,9 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { build } from 'vite';
 import { loadDesktopConfig } from '../electron/config/desktop-config';
 import { startHost } from '../server/start-host';
+import { buildRenderer } from './build-renderer';
 import { electronBinary } from './electron-binary';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -19,7 +19,7 @@ if (electron === null) {
 }
 
 const config = loadDesktopConfig();
-await build({ configFile: resolve(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+await buildRenderer();
 await import('./build-electron');
 const host = config.hostUrl === undefined ? await startHost({}) : null;
 const hostUrl = config.hostUrl ?? host?.url ?? '';

@@ -1,18 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import type { IpcHandlerMap, OutboxEntry } from '../../protocol';
-import { bridgeDesktop } from '../../scripts/preview/bridge';
-import { serveRenderer } from '../../scripts/preview/serve-renderer';
-import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../scripts/preview/wizard-driver';
-import { startWizardStack, type WizardStack } from '../../scripts/preview/wizard-stack';
+import { SAMPLE_CUSTOMERS, type Lang, type WizardDriver } from '../../scripts/preview/wizard-driver';
 import { countRows, startTestHost, tempDir } from '../desktop/support/outbox-fixtures';
-import { PASSWORD, REPLAY_DIR, expect, seedCustomer, test } from './support/fixtures';
-
-/** The wizard's data folder behind a real handler stack, talking to the given host. */
-function appStack(hostUrl: string, lang: Lang, dataDir?: string): Promise<WizardStack> {
-  return startWizardStack({ hostUrl, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, ...(dataDir ? { dataDir } : {}) });
-}
+import { PASSWORD, appStack, expect, openWizard, outboxOf, seedCustomer, test } from './support/fixtures';
 
 /** What "Finish later" stores, done through the handlers (the UI path is covered in offline.spec.ts). */
 async function saveForLater(handlers: IpcHandlerMap, lang: Lang): Promise<OutboxEntry> {
@@ -25,23 +16,9 @@ async function saveForLater(handlers: IpcHandlerMap, lang: Lang): Promise<Outbox
   return saved.value;
 }
 
-async function outboxOf(handlers: IpcHandlerMap): Promise<OutboxEntry[]> {
-  const result = await handlers.getOutbox(undefined);
-  if (!result.ok) throw new Error(result.error.code);
-  return result.value;
-}
-
 /** i18next-style interpolation, to find the wizard's own sentences. */
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
-}
-
-async function openWizard(page: Page, lang: Lang, handlers: IpcHandlerMap): Promise<WizardDriver> {
-  await serveRenderer(page);
-  await bridgeDesktop(page, handlers);
-  const wizard = new WizardDriver(page, lang);
-  await wizard.open();
-  return wizard;
 }
 
 /** Presses a button from the keyboard, as a customer without a mouse would. */

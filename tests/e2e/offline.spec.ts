@@ -1,21 +1,14 @@
 import type { Page } from '@playwright/test';
-import { bridgeDesktop } from '../../scripts/preview/bridge';
-import { serveRenderer } from '../../scripts/preview/serve-renderer';
-import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../scripts/preview/wizard-driver';
-import { startWizardStack, type WizardStack } from '../../scripts/preview/wizard-stack';
-import type { IpcHandlerMap, OutboxEntry } from '../../protocol';
+import { SAMPLE_CUSTOMERS, type Lang, type WizardDriver } from '../../scripts/preview/wizard-driver';
+import type { WizardStack } from '../../scripts/preview/wizard-stack';
 import { countRows, readAllFiles, startTestHost, tempDir } from '../desktop/support/outbox-fixtures';
 import { startSwitchableProxy } from './support/switchable-proxy';
-import { PASSWORD, REPLAY_DIR, SERIALS, expect, test } from './support/fixtures';
+import { PASSWORD, SERIALS, appStack, expect, openWizard, outboxOf, test } from './support/fixtures';
 
 /** The wizard "app": a handler stack on a data folder, and a page bridged to it. */
 async function launchApp(page: Page, lang: Lang, hostUrl: string, dataDir: string): Promise<{ stack: WizardStack; wizard: WizardDriver }> {
-  const stack = await startWizardStack({ hostUrl, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, dataDir });
-  await serveRenderer(page);
-  await bridgeDesktop(page, stack.handlers);
-  const wizard = new WizardDriver(page, lang);
-  await wizard.open();
-  return { stack, wizard };
+  const stack = await appStack(hostUrl, lang, dataDir);
+  return { stack, wizard: await openWizard(page, lang, stack.handlers) };
 }
 
 /** Walks to "Finish later" while the network is down; ends on the pending page. */
@@ -29,12 +22,6 @@ async function finishLaterOffline(wizard: WizardDriver, network: { down(): void 
   await wizard.button(wizard.m.unreachable.later).click();
   await wizard.at('pending');
   await expect(wizard.page.getByTestId('outbox-status')).toHaveText(wizard.m.pending.statuses.pending);
-}
-
-async function outboxOf(handlers: IpcHandlerMap): Promise<OutboxEntry[]> {
-  const result = await handlers.getOutbox(undefined);
-  if (!result.ok) throw new Error(result.error.code);
-  return result.value;
 }
 
 /** No personal detail the customer typed is anywhere in the app's data folder, in clear. */
@@ -61,14 +48,11 @@ test('offline-restart: "Finish later" keeps it sealed; the next launch delivers 
 
     // The network is back; the app is launched again (at logon): the sender runs at once.
     network.up();
-    const stack = await startWizardStack({ hostUrl: network.url, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, dataDir });
+    const stack = await appStack(network.url, lang, dataDir);
     try {
       await expect.poll(async () => (await outboxOf(stack.handlers))[0]?.status, { timeout: 15_000 }).toBe('delivered');
       const [entry] = await outboxOf(stack.handlers);
-      await serveRenderer(page);
-      await bridgeDesktop(page, stack.handlers);
-      const wizard = new WizardDriver(page, lang);
-      await wizard.open();
+      const wizard = await openWizard(page, lang, stack.handlers);
       await expect(page.getByText(entry?.registrationNumber ?? 'missing')).toBeVisible();
       await expect(page.getByText(wizard.m.welcome.deliveredTitle)).toBeVisible();
       await checkpoint('delivered-at-launch');

@@ -56,8 +56,7 @@ export function emptyDetails(country: string): DetailsValues {
 
 /** A stored Customer as form values. */
 export function customerToValues(customer: Customer): CustomerValues {
-  const values = Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, customer[field] ?? ''])) as CustomerValues;
-  return values;
+  return Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, customer[field] ?? ''])) as CustomerValues;
 }
 
 /**

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
 import { StepHeading } from '../components/step-heading';
 import { useWizard } from '../wizard/wizard-context';
+import { savedAt } from './settled-notice';
 
 /** Already registered: a plain explanation (never whose), and the three ways on; also the outcome of a saved registration. */
 export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'hardwareUuid' | undefined; entry?: OutboxEntry | undefined }) {
@@ -16,7 +17,7 @@ export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'ha
       <div role="alert" className="alert alert-error">
         <p>{t('duplicate.lead', { device })} {matchedOn ? t(`duplicate.matched_${matchedOn}`) : ''}</p>
         {entry && (
-          <p>{t('outbox.duplicateNote', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.createdAt)) })}</p>
+          <p>{t('outbox.duplicateNote', { date: savedAt(entry, i18n.language) })}</p>
         )}
       </div>
       <p>{t('duplicate.privacy')}</p>

@@ -8,6 +8,11 @@ import { OutcomeReasons } from './outcome-reasons';
 /** An outbox entry the host has answered for, or one set aside as unreadable. */
 export type Settled = OutboxEntry & { status: 'delivered' | 'duplicate' | 'rejected' | 'quarantined' };
 
+/** When the customer saved the registration, in the wizard's language. */
+export function savedAt(entry: OutboxEntry, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.createdAt));
+}
+
 /** Whether the host has answered for this entry (or it was set aside): only then may it be dismissed. */
 export function isSettled(entry: OutboxEntry): entry is Settled {
   return entry.status !== 'pending';
@@ -19,7 +24,7 @@ export function SettledNotice({ entry, dismissing = false, onDismiss, withTitle 
   const wizard = useWizard();
   const device = t(`kindsLower.${entry.device.kind}`);
   const bodyId = `outbox-${entry.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-  const savedOn = t('outbox.savedOn', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(entry.createdAt)) });
+  const savedOn = t('outbox.savedOn', { date: savedAt(entry, i18n.language) });
   const follow = (label: string) => (
     <BusyButton busy={wizard.busy} type="button" className="button primary" aria-describedby={bodyId} onClick={() => void wizard.followOutbox(entry)}>{label}</BusyButton>
   );

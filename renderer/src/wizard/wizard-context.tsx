@@ -29,6 +29,18 @@ export interface Wizard {
 
 const WizardContext = createContext<Wizard | null>(null);
 
+/** A fresh registration in the same session: what was registered, the form and the scan stay. */
+function nextRegistration(d: WizardData): WizardData {
+  return { mode: 'new', registered: d.registered, ...(d.form ? { form: d.form } : {}), ...(d.scan ? { scan: d.scan } : {}) };
+}
+
+/** Where a register or add refused for the device or the host leads; null when the page itself should say why. */
+function refusalScreen(error: DesktopError, retry: 'register' | 'add'): Screen | null {
+  if (error.code === 'DEVICE_ALREADY_REGISTERED') return { name: 'duplicate', ...(error.matchedOn ? { matchedOn: error.matchedOn } : {}) };
+  if (isHostTrouble(error)) return { name: 'unreachable', retry, busy: error.code === 'TOO_MANY_REQUESTS' };
+  return null;
+}
+
 /** The page's access to the wizard. */
 export function useWizard(): Wizard {
   const wizard = useContext(WizardContext);
@@ -115,14 +127,9 @@ export function WizardProvider({ children }: { children: ReactNode }) {
             markRegistered(deviceId, result.value.registrationNumber);
             settleFollowed(outboxEntryId);
             setScreen({ name: 'success', created: result.value, added: false });
-          } else if (result.error.code === 'DEVICE_ALREADY_REGISTERED') {
-            setScreen({ name: 'duplicate', ...(result.error.matchedOn ? { matchedOn: result.error.matchedOn } : {}) });
-          } else if (isHostTrouble(result.error)) {
-            setScreen({ name: 'unreachable', retry: 'register', busy: result.error.code === 'TOO_MANY_REQUESTS' });
-          } else if (result.error.fields && result.error.fields.length > 0) {
-            setScreen({ name: 'details', serverErrors: result.error.fields });
           } else {
-            setScreen({ name: 'review', error: result.error });
+            const { error } = result;
+            setScreen(refusalScreen(error, 'register') ?? (error.fields && error.fields.length > 0 ? { name: 'details', serverErrors: error.fields } : { name: 'review', error }));
           }
         }),
       finishLater: () =>
@@ -169,16 +176,12 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           if (result.ok) {
             markRegistered(deviceId, result.value.registrationNumber);
             setScreen({ name: 'success', created: result.value, added: true });
-          } else if (result.error.code === 'DEVICE_ALREADY_REGISTERED') {
-            setScreen({ name: 'duplicate', ...(result.error.matchedOn ? { matchedOn: result.error.matchedOn } : {}) });
-          } else if (isHostTrouble(result.error)) {
-            setScreen({ name: 'unreachable', retry: 'add', busy: result.error.code === 'TOO_MANY_REQUESTS' });
           } else {
-            setScreen({ name: 'add-device', error: result.error });
+            setScreen(refusalScreen(result.error, 'add') ?? { name: 'add-device', error: result.error });
           }
         }),
       restart() {
-        setData((d) => ({ mode: 'new', registered: d.registered, ...(d.form ? { form: d.form } : {}), ...(d.scan ? { scan: d.scan } : {}) }));
+        setData(nextRegistration);
         setScreen({ name: 'devices' });
       },
       followOutbox: (entry) =>
@@ -188,10 +191,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           const device = deviceForEntry(entry, devices);
           const follows = device !== undefined && (entry.status === 'duplicate' || entry.status === 'rejected');
           setData((d) => ({
-            mode: 'new',
-            registered: d.registered,
-            ...(d.form ? { form: d.form } : {}),
-            ...(d.scan ? { scan: d.scan } : {}),
+            ...nextRegistration(d),
             ...(d.scanError ? { scanError: d.scanError } : {}),
             ...(device ? { deviceId: device.id } : {}),
             ...(follows ? { outboxEntryId: entry.id } : {}),

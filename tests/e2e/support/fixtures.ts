@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect } from '@playwright/test';
-import type { Customer, IpcHandlerMap, RegistrationCreated } from '../../../protocol';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Customer, IpcHandlerMap, OutboxEntry, RegistrationCreated } from '../../../protocol';
 import { bridgeDesktop } from '../../../scripts/preview/bridge';
 import { serveRenderer } from '../../../scripts/preview/serve-renderer';
 import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../../scripts/preview/wizard-driver';
-import { startEmbeddedHost, startWizardStack } from '../../../scripts/preview/wizard-stack';
+import { startEmbeddedHost, startWizardStack, type WizardStack } from '../../../scripts/preview/wizard-stack';
 import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy';
 
 export const REPLAY_DIR = resolve(import.meta.dirname, '../../fixtures/replay/office-pc');
@@ -49,13 +49,34 @@ export function seedCustomer(lang: Lang): Customer {
   };
 }
 
+/** The wizard's handler stack on the replayed office PC in the given language, talking to hostUrl (own temp data folder unless given). */
+export function appStack(hostUrl: string, lang: Lang, dataDir?: string): Promise<WizardStack> {
+  return startWizardStack({ hostUrl, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, ...(dataDir ? { dataDir } : {}) });
+}
+
+/** Serves the built wizard to the page with the handlers behind `window.desktop`, and opens it. */
+export async function openWizard(page: Page, lang: Lang, handlers: IpcHandlerMap): Promise<WizardDriver> {
+  await serveRenderer(page);
+  await bridgeDesktop(page, handlers);
+  const wizard = new WizardDriver(page, lang);
+  await wizard.open();
+  return wizard;
+}
+
+/** The outbox as the handlers report it. */
+export async function outboxOf(handlers: IpcHandlerMap): Promise<OutboxEntry[]> {
+  const result = await handlers.getOutbox(undefined);
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value;
+}
+
 export const test = base.extend<Fixtures & WizardOptions>({
   lang: ['ja', { option: true }],
 
   stack: async ({ lang }, use) => {
     const host = await startEmbeddedHost({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
     const network = await startSwitchableProxy(host.url);
-    const stack = await startWizardStack({ hostUrl: network.url, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true });
+    const stack = await appStack(network.url, lang);
     const seed = async (kind: 'pc' | 'printer', customer: Customer = seedCustomer(lang)) => {
       const form = await stack.handlers.getForm(undefined);
       const scan = await stack.handlers.scanDevices(undefined);
@@ -93,11 +114,7 @@ export const test = base.extend<Fixtures & WizardOptions>({
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await serveRenderer(page);
-    await bridgeDesktop(page, stack.handlers);
-    const wizard = new WizardDriver(page, lang);
-    await wizard.open();
-    await use(wizard);
+    await use(await openWizard(page, lang, stack.handlers));
     // The app's CSP held (nothing blocked, nothing inline) and no script error reached the console.
     expect(problems).toEqual([]);
   },
