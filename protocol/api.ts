@@ -27,6 +27,11 @@ export type FormSettings = z.infer<typeof formSettingsSchema>;
 
 const consentSchema = z.object({ privacyPolicyVersion: z.string().min(1).max(64) });
 
+/** Languages the host writes mail in (API.md December additions). */
+export const MAIL_LOCALES = ['ja', 'en'] as const;
+export const mailLocaleSchema = z.enum(MAIL_LOCALES);
+export type MailLocale = z.infer<typeof mailLocaleSchema>;
+
 /** `POST /api/v1/registrations` body, for a host whose form uses the given field policies. */
 export function newRegistrationRequestSchema(policies?: FieldPolicies) {
   return z.object({
@@ -35,6 +40,7 @@ export function newRegistrationRequestSchema(policies?: FieldPolicies) {
     customer: policies ? customerSchema(policies) : defaultCustomerSchema,
     password: passwordSchema,
     consent: consentSchema,
+    locale: mailLocaleSchema.optional(),
   });
 }
 export const newRegistrationRequestSchemaDefault = newRegistrationRequestSchema();
@@ -59,7 +65,7 @@ export const lookupRequestSchema = z.object({
 });
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 
-export const registeredDeviceSchema = deviceSummarySchema.extend({ registeredAt: z.iso.datetime() });
+export const registeredDeviceSchema = deviceSummarySchema.extend({ id: z.string(), registeredAt: z.iso.datetime() });
 export type RegisteredDevice = z.infer<typeof registeredDeviceSchema>;
 
 /** `200` of a lookup. */

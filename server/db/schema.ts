@@ -14,6 +14,12 @@ export interface RegistrationsTable {
   privacy_policy_version: string;
   created_at: number;
   updated_at: number;
+  /** Language of every mail about this registration. */
+  locale: Generated<string>;
+  /** Bumped when the password changes or the registration is erased; tokens carry it. */
+  token_version: Generated<number>;
+  /** Set when the owner erased the registration (personal fields are overwritten then). */
+  erased_at: number | null;
 }
 
 /** Registered devices of every kind; kind is part of every unique key so kinds never collide. */
@@ -32,6 +38,11 @@ export interface DevicesTable {
   installation_id: string | null;
   source: string;
   registered_at: number;
+  /** Opaque, stable id shown to customers and operators (never the row id). */
+  public_id: string;
+  /** Set when the device left its registration; it then holds none of the unique keys. */
+  released_at: number | null;
+  edid_product_code: string | null;
 }
 
 /** Request ids that produced a 201, with a keyed hash of the body (never the body). */
@@ -50,10 +61,42 @@ export interface LookupFailuresTable {
   failed_at: number;
 }
 
+/** Every privacy-policy version a registration consented to, and when. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  registration_number: string;
+  privacy_policy_version: string;
+  at: number;
+}
+
+/** Append-only audit: who did what to which registration; never a personal-information value. */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: number;
+  actor_type: 'customer' | 'operator' | 'system';
+  actor_name: string | null;
+  action: string;
+  registration_number: string | null;
+  device_id: string | null;
+  /** JSON array of field names (never values). */
+  fields: string | null;
+  reason: string | null;
+}
+
+/** Findings operators see on a device (not_in_manifest, manifest_mismatch, cloned_installation). */
+export interface DeviceFindingsTable {
+  device_id: number;
+  finding: string;
+  at: number;
+}
+
 /** The Kysely database type of the host's store. */
 export interface HostDatabase {
   registrations: RegistrationsTable;
   devices: DevicesTable;
   idempotency_records: IdempotencyRecordsTable;
   lookup_failures: LookupFailuresTable;
+  consents: ConsentsTable;
+  audit_events: AuditEventsTable;
+  device_findings: DeviceFindingsTable;
 }

@@ -33,7 +33,7 @@ export async function findDeviceByKeys(
   keys: { kind: string; vendorKey: string; serialKey: string | null; hardwareUuid: string | null },
 ): Promise<DeviceRow | undefined> {
   if (keys.hardwareUuid !== null) {
-    const byUuid = await db.selectFrom('devices').selectAll().where('hardware_uuid', '=', keys.hardwareUuid).executeTakeFirst();
+    const byUuid = await db.selectFrom('devices').selectAll().where('hardware_uuid', '=', keys.hardwareUuid).where('released_at', 'is', null).executeTakeFirst();
     if (byUuid) return byUuid;
   }
   if (keys.serialKey === null) return undefined;
@@ -43,22 +43,30 @@ export async function findDeviceByKeys(
     .where('kind', '=', keys.kind)
     .where('vendor_key', '=', keys.vendorKey)
     .where('serial_key', '=', keys.serialKey)
+    .where('released_at', 'is', null)
     .executeTakeFirst();
 }
 
 /** True when some registered PC has this hardware UUID (used only to explain a refused insert). */
 export async function hardwareUuidTaken(db: Db, hardwareUuid: string): Promise<boolean> {
-  const row = await db.selectFrom('devices').select('id').where('hardware_uuid', '=', hardwareUuid).executeTakeFirst();
+  const row = await db.selectFrom('devices').select('id').where('hardware_uuid', '=', hardwareUuid).where('released_at', 'is', null).executeTakeFirst();
   return row !== undefined;
 }
 
-/** Every device of one registration, oldest first. */
-export async function listDevicesOfRegistration(db: Db, registrationNumber: string): Promise<DeviceRow[]> {
-  return db.selectFrom('devices').selectAll().where('registration_number', '=', registrationNumber).orderBy('id').execute();
+/** The devices of one registration, oldest first: those it holds now, or with `includeReleased` every one it ever held. */
+export async function listDevicesOfRegistration(db: Db, registrationNumber: string, options: { includeReleased?: boolean } = {}): Promise<DeviceRow[]> {
+  let query = db.selectFrom('devices').selectAll().where('registration_number', '=', registrationNumber);
+  if (!options.includeReleased) query = query.where('released_at', 'is', null);
+  return query.orderBy('id').execute();
 }
 
 /** How many devices of each kind are registered (registrations are kept per kind). */
 export async function countDevicesByKind(db: Db): Promise<Array<{ kind: string; count: number }>> {
-  const rows = await db.selectFrom('devices').select(['kind', (eb) => eb.fn.countAll<number | string>().as('count')]).groupBy('kind').execute();
+  const rows = await db
+    .selectFrom('devices')
+    .select(['kind', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('released_at', 'is', null)
+    .groupBy('kind')
+    .execute();
   return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { HostDatabase, RegistrationsTable } from '../db/schema';
 
 type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
@@ -6,7 +6,7 @@ type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
 export type RegistrationRow = Selectable<RegistrationsTable>;
 
 /** Inserts a registration unless its number is taken; false tells the caller to draw another number. */
-export async function insertRegistrationIfNumberFree(db: Db, row: RegistrationRow): Promise<boolean> {
+export async function insertRegistrationIfNumberFree(db: Db, row: Insertable<RegistrationsTable>): Promise<boolean> {
   const inserted = await db
     .insertInto('registrations')
     .values(row)

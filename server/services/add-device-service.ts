@@ -1,5 +1,6 @@
 import { addDeviceRequestSchema, type RegistrationCreated } from '../../protocol';
 import { parseOrThrow, requireObjectBody } from '../http/validation';
+import { appendAuditEvent } from '../repositories/audit-repository';
 import { insertDevice } from '../repositories/devices-repository';
 import { keyedHash } from '../security/request-hash';
 import { deviceRow, deviceSummary } from './device-rows';
@@ -19,7 +20,9 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
   const nothingToPrepare = () => Promise.resolve(null);
   return createIdempotently(deps, 'add-device', request.requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
     const now = deps.now();
-    await insertDevice(trx, deviceRow(device, registrationNumber, now));
+    const row = deviceRow(device, registrationNumber, now);
+    await insertDevice(trx, row);
+    await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'device_added', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);
 }

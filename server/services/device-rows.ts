@@ -1,10 +1,17 @@
+import crypto from 'node:crypto';
 import type { DeviceSummary } from '../../protocol';
 import type { NewDeviceRow } from '../repositories/devices-repository';
 import type { IdentifiedDevice } from './device-keys';
 
+/** A fresh opaque device id: 96 random bits, URL-safe (never the row id, which would count registrations). */
+export function newPublicDeviceId(): string {
+  return crypto.randomBytes(12).toString('base64url');
+}
+
 /** The row stored for an identified device under a registration. */
 export function deviceRow(device: IdentifiedDevice, registrationNumber: string, now: number): NewDeviceRow {
   return {
+    public_id: newPublicDeviceId(),
     registration_number: registrationNumber,
     kind: device.kind,
     vendor: device.vendor,
@@ -18,6 +25,8 @@ export function deviceRow(device: IdentifiedDevice, registrationNumber: string, 
     installation_id: device.installationId,
     source: device.source,
     registered_at: now,
+    released_at: null,
+    edid_product_code: null,
   };
 }
 

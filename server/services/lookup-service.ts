@@ -57,6 +57,7 @@ export async function lookUp(deps: ServiceDeps, rawBody: unknown): Promise<Looku
     registrationNumber: registration.registration_number,
     customer: columnsToCustomer(registration),
     devices: devices.map((row) => ({
+      id: row.public_id,
       kind: row.kind as LookupResponse['devices'][number]['kind'],
       vendor: row.vendor,
       model: row.model,

@@ -3,6 +3,8 @@ import { ApiError } from '../http/api-error';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 import { fieldErrors, requireObjectBody, validationFailed } from '../http/validation';
 import type { RegistrationOutcome } from '../metrics';
+import { appendAuditEvent } from '../repositories/audit-repository';
+import { recordConsent } from '../repositories/consents-repository';
 import { insertDevice } from '../repositories/devices-repository';
 import { insertRegistrationIfNumberFree } from '../repositories/registrations-repository';
 import { keyedHash } from '../security/request-hash';
@@ -79,13 +81,17 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
         ...customerToColumns(request.customer),
         password_hash: passwordHash,
         privacy_policy_version: request.consent.privacyPolicyVersion,
+        locale: request.locale ?? 'ja',
         created_at: now,
         updated_at: now,
       });
       if (free) registrationNumber = candidate;
     }
     if (registrationNumber === null) throw new Error('could not draw a free registration number');
-    await insertDevice(trx, deviceRow(device, registrationNumber, now));
+    const row = deviceRow(device, registrationNumber, now);
+    await insertDevice(trx, row);
+    await recordConsent(trx, registrationNumber, request.consent.privacyPolicyVersion, now);
+    await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'registered', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);
 }

@@ -1,6 +1,7 @@
 import type { UpdateResponse } from '../../protocol';
 import { ApiError } from '../http/api-error';
 import { parseOrThrow, requireObjectBody, validationFailed } from '../http/validation';
+import { appendAuditEvent } from '../repositories/audit-repository';
 import { findRegistration, updateRegistration } from '../repositories/registrations-repository';
 import { changedCustomerFields, customerToColumns } from './customer-record';
 import { requestSchemas } from './request-schemas';
@@ -22,6 +23,13 @@ export async function updateRegistrationRecord(deps: ServiceDeps, registrationNu
     changedFields.push('password');
   }
   if (changedFields.length === 0) return { changed: false, changedFields: [] };
-  await updateRegistration(deps.db, registrationNumber, { ...next, ...(passwordHash ? { password_hash: passwordHash } : {}), updated_at: deps.now() });
+  const now = deps.now();
+  const customerFields = changedFields.filter((field) => field !== 'password');
+  await deps.db.transaction().execute(async (trx) => {
+    await updateRegistration(trx, registrationNumber, { ...next, ...(passwordHash ? { password_hash: passwordHash } : {}), updated_at: now });
+    const actor = { type: 'customer' } as const;
+    if (customerFields.length > 0) await appendAuditEvent(trx, { at: now, actor, action: 'updated', registrationNumber, fields: customerFields });
+    if (passwordHash) await appendAuditEvent(trx, { at: now, actor, action: 'password_changed', registrationNumber });
+  });
   return { changed: true, changedFields };
 }

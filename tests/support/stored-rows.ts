@@ -11,12 +11,10 @@ export async function storedRowCounts(database: TestDatabase): Promise<Record<ke
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     };
-    return {
-      registrations: await count('registrations'),
-      devices: await count('devices'),
-      idempotency_records: await count('idempotency_records'),
-      lookup_failures: await count('lookup_failures'),
-    };
+    const tables: Array<keyof HostDatabase> = ['registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings'];
+    const counts: Partial<Record<keyof HostDatabase, number>> = {};
+    for (const table of tables) counts[table] = await count(table);
+    return counts as Record<keyof HostDatabase, number>;
   } finally {
     await db.destroy();
   }
