@@ -75,6 +75,23 @@ if (!haveChromium) {
   skippedWhat.push(`the end-to-end wizard tests in Chromium (every flow, axe, screenshots): ${how}`);
 }
 
+// Debian tools some suites need (tests/support/system-tools.ts skips those suites without them, except under CI).
+const SYSTEM_TOOLS = [
+  { bin: 'nginx', pkg: 'nginx', what: 'the fleet fault tests (three hosts behind nginx)' },
+  { bin: 'swtpm', pkg: 'swtpm swtpm-tools', what: 'the TPM attestation tests (software TPM)' },
+  { bin: 'tpm2_createek', pkg: 'tpm2-tools', what: 'the TPM attestation tests (tpm2-tools)' },
+  { bin: 'desktop-file-validate', pkg: 'desktop-file-utils', what: 'validation of the autostart entry' },
+];
+function onPath(bin) {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${bin}`));
+}
+for (const tool of SYSTEM_TOOLS) {
+  if (onPath(tool.bin)) continue;
+  const how = `apt-get install -y ${tool.pkg}`;
+  if (CI) { console.error(`${tool.bin} is missing; CI skips nothing. ${how}`); process.exit(1); }
+  skippedWhat.push(`${tool.what}: ${how}`);
+}
+
 // Static checks: types per layer, lint zones, Electron security review, packaging config.
 for (const project of ['protocol', 'server', 'electron', 'electron/main', 'electron/preload', 'renderer', 'tests', '.']) {
   if (existsSync(`${project}/tsconfig.json`)) await check(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
