@@ -24,7 +24,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogger(deps.logger, deps.metrics));
   app.use(helmet());
   app.use(operationsRoutes(deps, buildOpenApiDocument(deps.config.fieldPolicies)));
-  app.use(perIpRateLimit(deps.config.rateLimitPerMinute));
+  app.use(perIpRateLimit(deps.config.rateLimitPerMinute, deps.logger));
   app.use(formRoutes(deps));
   app.use(registrationRoutes(deps));
   app.use(notFound);
