@@ -12,6 +12,7 @@ interface HttpErrorLike {
 function fromHttpError(error: HttpErrorLike): ApiError | null {
   const status = typeof error.status === 'number' ? error.status : typeof error.statusCode === 'number' ? error.statusCode : undefined;
   if (error.type === 'entity.too.large' || status === 413) return new ApiError('PAYLOAD_TOO_LARGE', 'the body is larger than 64 KiB');
+  if (status === 415) return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON in UTF-8');
   if (error.type === 'entity.parse.failed') return new ApiError('BAD_REQUEST', 'the body is not valid JSON');
   if (status !== undefined && status >= 400 && status < 500) {
     if (status === 404) return new ApiError('NOT_FOUND', 'no such resource');
