@@ -28,7 +28,8 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
   }
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value));
-  const pool = new pg.Pool({ connectionString: target.url, max: options.pgPoolSize ?? 10, types });
+  // A bounded wait for a connection: a server that hangs becomes 503 after 5 s, not a request that never ends.
+  const pool = new pg.Pool({ connectionString: target.url, max: options.pgPoolSize ?? 10, connectionTimeoutMillis: 5000, types });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it and /readyz reports the outage.
   });

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../db/store-unavailable';
 import { ApiError } from './api-error';
 
 interface HttpErrorLike {
@@ -36,8 +37,13 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       // Only the error's class and code: driver messages can quote stored values.
       const name = typeof record.name === 'string' ? record.name : typeof error;
       const code = typeof record.code === 'string' || typeof record.code === 'number' ? String(record.code) : '';
-      logger.error({ err: { name, code } }, 'unhandled error');
-      apiError = new ApiError('INTERNAL_ERROR', 'internal error');
+      if (isStoreUnavailable(error)) {
+        logger.warn({ err: { name, code } }, 'the database cannot answer');
+        apiError = new ApiError('SERVICE_UNAVAILABLE', 'the registration store is unavailable; try again later', { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
+      } else {
+        logger.error({ err: { name, code } }, 'unhandled error');
+        apiError = new ApiError('INTERNAL_ERROR', 'internal error');
+      }
     }
     if (apiError.extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(apiError.extra.retryAfterSeconds));
     if (apiError.extra.allow) res.setHeader('Allow', apiError.extra.allow.join(', '));
