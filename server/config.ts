@@ -97,6 +97,7 @@ const envSchema = z.object({
   PASSWORD_HASH_TIME_COST: int(1, 100, 2),
   PASSWORD_HASH_PARALLELISM: int(1, 16, 1),
   PASSWORD_HASH_CONCURRENCY: int(1, 1024, defaultHashConcurrency()),
+  PASSWORD_HASH_QUEUE: int(0, 100_000, 64),
   PASSWORD_MIN_LENGTH: int(PASSWORD_MIN_LENGTH, 128, PASSWORD_MIN_LENGTH),
   PRIVACY_POLICY_VERSION: z.string().trim().min(1).max(64).optional().transform((value) => value ?? '2026-01'),
   PRIVACY_POLICY_URL: z.url().optional().transform((value) => value ?? 'https://example.com/privacy'),
@@ -124,7 +125,7 @@ export interface HostConfig {
   lookupMaxFailures: number;
   lookupLockoutWindowSeconds: number;
   accessTokenTtlSeconds: number;
-  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number; queue: number };
   passwordMinLength: number;
   privacyPolicy: { version: string; url: string };
   fieldPolicies: FieldPolicies;
@@ -174,7 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     lookupMaxFailures: e.LOOKUP_MAX_FAILURES,
     lookupLockoutWindowSeconds: e.LOOKUP_LOCKOUT_WINDOW_SECONDS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
-    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY },
+    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY, queue: e.PASSWORD_HASH_QUEUE },
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     privacyPolicy: { version: e.PRIVACY_POLICY_VERSION, url: e.PRIVACY_POLICY_URL },
     fieldPolicies: e.FIELD_POLICIES,
