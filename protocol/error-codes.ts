@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,4 +41,5 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };

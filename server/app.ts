@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from './openapi/document';
 import { formRoutes } from './routes/form-routes';
 import { operationsRoutes } from './routes/operations-routes';
 import { registrationRoutes } from './routes/registration-routes';
+import { runAsHashClient } from './security/hash-clients';
 import type { ServiceDeps } from './services/service-deps';
 
 /** Everything createApp needs; built by start-host, or by a test with its own pieces. */
@@ -22,9 +23,11 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxy);
   app.set('etag', false);
   app.use(requestLogger(deps.logger, deps.metrics));
+  // Hashes take turns per client address (after trust proxy has made req.ip the client's).
+  app.use((req, _res, next) => runAsHashClient(req.ip ?? '', next));
   app.use(helmet());
   app.use(operationsRoutes(deps, buildOpenApiDocument(deps.config.fieldPolicies)));
-  app.use(perIpRateLimit(deps.config.rateLimitPerMinute));
+  app.use(perIpRateLimit(deps.config.rateLimitPerMinute, deps.logger));
   app.use(formRoutes(deps));
   app.use(registrationRoutes(deps));
   app.use(notFound);

@@ -50,6 +50,31 @@ const databaseUrlSchema = z
   .optional()
   .refine((value) => value === undefined || value === '' || /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), 'must be sqlite:<path> or postgres://…');
 
+const proxyAddress = z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/**
+ * Express's own forms: a hop count or a list of proxy addresses/CIDRs. `true` (trust every hop) would
+ * let any client pick its address through X-Forwarded-For and so escape the rate limit: refused.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === undefined || value === 'false') return false;
+    if (value === 'true') {
+      ctx.addIssue({ code: 'custom', message: 'must be a hop count or a comma-separated list of proxy addresses/CIDRs; true would trust any client\'s X-Forwarded-For' });
+      return false;
+    }
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.some((entry) => !proxyAddress.safeParse(entry).success)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a hop count or a comma-separated list of proxy addresses/CIDRs (or loopback, linklocal, uniquelocal)' });
+      return false;
+    }
+    return entries;
+  });
+
 /** One hash more than the cores (so no core idles between hashes), but never more than libuv's threadpool has threads. */
 function defaultHashConcurrency(): number {
   const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4;
@@ -63,7 +88,7 @@ const envSchema = z.object({
   DATABASE_URL: databaseUrlSchema,
   DATA_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().transform((value) => value ?? 'info'),
-  TRUST_PROXY: z.enum(['true', 'false']).optional().transform((value) => value === 'true'),
+  TRUST_PROXY: trustProxySchema,
   RATE_LIMIT_PER_MINUTE: int(0, 10_000_000, 600),
   LOOKUP_MAX_FAILURES: int(1, 1000, 5),
   LOOKUP_LOCKOUT_WINDOW_SECONDS: int(1, 86_400, 900),
@@ -72,6 +97,7 @@ const envSchema = z.object({
   PASSWORD_HASH_TIME_COST: int(1, 100, 2),
   PASSWORD_HASH_PARALLELISM: int(1, 16, 1),
   PASSWORD_HASH_CONCURRENCY: int(1, 1024, defaultHashConcurrency()),
+  PASSWORD_HASH_QUEUE: int(0, 100_000, 64),
   PASSWORD_MIN_LENGTH: int(PASSWORD_MIN_LENGTH, 128, PASSWORD_MIN_LENGTH),
   PRIVACY_POLICY_VERSION: z.string().trim().min(1).max(64).optional().transform((value) => value ?? '2026-01'),
   PRIVACY_POLICY_URL: z.url().optional().transform((value) => value ?? 'https://example.com/privacy'),
@@ -93,12 +119,13 @@ export interface HostConfig {
   dataDir: string;
   database: DatabaseTarget;
   logLevel: string;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a hop count or proxy addresses/CIDRs (never true). */
+  trustProxy: false | number | string[];
   rateLimitPerMinute: number;
   lookupMaxFailures: number;
   lookupLockoutWindowSeconds: number;
   accessTokenTtlSeconds: number;
-  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number };
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number; queue: number };
   passwordMinLength: number;
   privacyPolicy: { version: string; url: string };
   fieldPolicies: FieldPolicies;
@@ -148,7 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     lookupMaxFailures: e.LOOKUP_MAX_FAILURES,
     lookupLockoutWindowSeconds: e.LOOKUP_LOCKOUT_WINDOW_SECONDS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
-    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY },
+    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY, queue: e.PASSWORD_HASH_QUEUE },
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     privacyPolicy: { version: e.PRIVACY_POLICY_VERSION, url: e.PRIVACY_POLICY_URL },
     fieldPolicies: e.FIELD_POLICIES,

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { createApp } from './app';
 import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/open-database';
+import { ensurePrivateDir } from './db/private-files';
 import { createLogger } from './logger';
 import { createMetrics } from './metrics';
 import { countDevicesByKind } from './repositories/devices-repository';
@@ -43,6 +44,7 @@ export interface RunningHost {
 export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
   const config = loadConfig(options.env ?? process.env, options);
   const logger = createLogger(config.logLevel, options.logStream);
+  ensurePrivateDir(config.dataDir);
   const open = openDatabase(config.database, { pgPoolSize: config.pgPoolSize });
   try {
     await migrateToLatest(open);

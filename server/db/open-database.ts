@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import { buildMigrations, type Dialect } from './migrations';
+import { ensurePrivateSqliteFiles } from './private-files';
 import type { HostDatabase } from './schema';
 
 /** An open store: the Kysely handle plus which dialect it speaks (unique-violation errors differ). */
@@ -15,20 +14,22 @@ export interface OpenDatabase {
 
 const INT8_OID = 20;
 
-/** Opens SQLite (WAL) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
+/** Opens SQLite (WAL, files 0600, fsync at every commit) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
 export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number } = {}): OpenDatabase {
   if (target.dialect === 'sqlite') {
-    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    ensurePrivateSqliteFiles(target.file);
     const database = new SqliteDatabase(target.file);
     database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
+    // NORMAL in WAL mode can lose the last acknowledged registrations on power loss; FULL syncs the WAL at each commit.
+    database.pragma('synchronous = FULL');
     database.pragma('busy_timeout = 5000');
     database.pragma('foreign_keys = ON');
     return { db: new Kysely<HostDatabase>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
   }
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value));
-  const pool = new pg.Pool({ connectionString: target.url, max: options.pgPoolSize ?? 10, types });
+  // A bounded wait for a connection: a server that hangs becomes 503 after 5 s, not a request that never ends.
+  const pool = new pg.Pool({ connectionString: target.url, max: options.pgPoolSize ?? 10, connectionTimeoutMillis: 5000, types });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it and /readyz reports the outage.
   });

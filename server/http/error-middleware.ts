@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from '../db/store-unavailable';
 import { ApiError } from './api-error';
 
 interface HttpErrorLike {
@@ -12,6 +13,7 @@ interface HttpErrorLike {
 function fromHttpError(error: HttpErrorLike): ApiError | null {
   const status = typeof error.status === 'number' ? error.status : typeof error.statusCode === 'number' ? error.statusCode : undefined;
   if (error.type === 'entity.too.large' || status === 413) return new ApiError('PAYLOAD_TOO_LARGE', 'the body is larger than 64 KiB');
+  if (status === 415) return new ApiError('UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON in UTF-8');
   if (error.type === 'entity.parse.failed') return new ApiError('BAD_REQUEST', 'the body is not valid JSON');
   if (status !== undefined && status >= 400 && status < 500) {
     if (status === 404) return new ApiError('NOT_FOUND', 'no such resource');
@@ -35,8 +37,13 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       // Only the error's class and code: driver messages can quote stored values.
       const name = typeof record.name === 'string' ? record.name : typeof error;
       const code = typeof record.code === 'string' || typeof record.code === 'number' ? String(record.code) : '';
-      logger.error({ err: { name, code } }, 'unhandled error');
-      apiError = new ApiError('INTERNAL_ERROR', 'internal error');
+      if (isStoreUnavailable(error)) {
+        logger.warn({ err: { name, code } }, 'the database cannot answer');
+        apiError = new ApiError('SERVICE_UNAVAILABLE', 'the registration store is unavailable; try again later', { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
+      } else {
+        logger.error({ err: { name, code } }, 'unhandled error');
+        apiError = new ApiError('INTERNAL_ERROR', 'internal error');
+      }
     }
     if (apiError.extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(apiError.extra.retryAfterSeconds));
     if (apiError.extra.allow) res.setHeader('Allow', apiError.extra.allow.join(', '));

@@ -19,7 +19,7 @@ async function readOrCreateKey(file: string): Promise<Uint8Array> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const fresh = crypto.randomBytes(32);
   try {
     await fs.writeFile(file, `${fresh.toString('base64')}\n`, { flag: 'wx', mode: 0o600 });

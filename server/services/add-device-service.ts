@@ -5,20 +5,21 @@ import { insertDevice } from '../repositories/devices-repository';
 import { keyedHash } from '../security/request-hash';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
-import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
+import { canonicalRequestId, createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
 /** Adds a device to an authorised registration; request ids live in their own space. */
 export async function addDevice(deps: ServiceDeps, registrationNumber: string, rawBody: unknown): Promise<CreateOutcome> {
   const body = requireObjectBody(rawBody);
   const request = parseOrThrow(addDeviceRequestSchema, body);
+  const { requestId, body: hashed } = canonicalRequestId(body, request.requestId);
   // The number is part of the hashed value: the same id sent for another registration is a conflict.
-  const bodyHash = keyedHash(deps.keys.requestHashKey, { registrationNumber, body });
-  const replay = await replayIfUsed(deps, 'add-device', request.requestId, bodyHash);
+  const bodyHash = keyedHash(deps.keys.requestHashKey, { registrationNumber, body: hashed });
+  const replay = await replayIfUsed(deps, 'add-device', requestId, bodyHash);
   if (replay) return replay;
   const device = identifyDevice(request.device);
   const nothingToPrepare = () => Promise.resolve(null);
-  return createIdempotently(deps, 'add-device', request.requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
+  return createIdempotently(deps, 'add-device', requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
     const now = deps.now();
     const row = deviceRow(device, registrationNumber, now);
     await insertDevice(trx, row);

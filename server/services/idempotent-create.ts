@@ -22,6 +22,12 @@ async function explainConflict(deps: ServiceDeps, device: IdentifiedDevice, repo
   return (await hardwareUuidTaken(deps.db, device.hardwareUuid)) ? 'hardwareUuid' : reported;
 }
 
+/** A request id compared ignoring case (API.md): lower-cased, and the body to hash carries it lower-cased too, so an upper-case retry is a replay. */
+export function canonicalRequestId<B extends Record<string, unknown>>(body: B, requestId: string): { requestId: string; body: B } {
+  const lower = requestId.toLowerCase();
+  return { requestId: lower, body: { ...body, requestId: lower } };
+}
+
 /** Replay or conflict for a request id that already produced a 201, or null when it is unused. */
 function answerForUsedId(record: { bodyHash: string; responseBody: string | null } | undefined | null, bodyHash: string): CreateOutcome | null {
   if (!record) return null;

@@ -13,7 +13,7 @@ import { requestSchemas } from './request-schemas';
 import { customerToColumns } from './customer-record';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
-import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
+import { canonicalRequestId, createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
 const NUMBER_ATTEMPTS = 8;
@@ -60,8 +60,9 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
     throw consentRequired(deps);
   }
   const request = parsed.data;
-  const bodyHash = keyedHash(deps.keys.requestHashKey, body);
-  const replay = await replayIfUsed(deps, 'registration', request.requestId, bodyHash);
+  const { requestId, body: hashed } = canonicalRequestId(body, request.requestId);
+  const bodyHash = keyedHash(deps.keys.requestHashKey, hashed);
+  const replay = await replayIfUsed(deps, 'registration', requestId, bodyHash);
   if (replay) return replay;
   if (request.password.length < deps.config.passwordMinLength) {
     const fields: FieldError[] = [{ path: 'password', message: `at least ${deps.config.passwordMinLength} characters` }];
@@ -71,7 +72,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
   const device = identifyDevice(request.device);
 
   const hashPassword = () => deps.hasher.hash(request.password);
-  return createIdempotently(deps, 'registration', request.requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
+  return createIdempotently(deps, 'registration', requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
     const now = deps.now();
     let registrationNumber: string | null = null;
     for (let attempt = 0; attempt < NUMBER_ATTEMPTS && registrationNumber === null; attempt += 1) {

@@ -55,6 +55,6 @@ describe('error middleware', () => {
   it('maps body-parser errors', () => {
     expect(run(Object.assign(new Error('x'), { type: 'entity.too.large', status: 413 })).sent.status).toBe(413);
     expect(run(Object.assign(new Error('x'), { type: 'entity.parse.failed', status: 400 })).sent.status).toBe(400);
-    expect(run(Object.assign(new Error('x'), { type: 'charset.unsupported', status: 415 })).sent.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    expect(run(Object.assign(new Error('x'), { type: 'charset.unsupported', status: 415 })).sent.body).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });
 });

@@ -15,6 +15,7 @@ describe('npm run host (server/main.ts)', () => {
       [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL /],
       [{ RATE_LIMIT_PER_MINUTE: '-1' }, /^Invalid configuration: RATE_LIMIT_PER_MINUTE /],
       [{ FIELD_POLICIES: 'name=hidden' }, /^Invalid configuration: FIELD_POLICIES name is always required/],
+      [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY must be a hop count/],
       [{ TOKEN_SIGNING_KEY: 'short' }, /^Invalid configuration: TOKEN_SIGNING_KEY must be base64 of 32 bytes/],
     ])('refuses a bad value with one clear line and exit 1: %o', async (env, message) => {
       const result = await runHostExpectingExit({ ...env, DATA_DIR: path.join(os.tmpdir(), 'never-created') });

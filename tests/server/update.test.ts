@@ -176,7 +176,7 @@ describe.each(variants)('lookup, update and add-device on $kind', (variant) => {
       const response = await patch(number, { customer: customer({ email: 'nope' }), newPassword: 'short' }, token);
       expect(response.status).toBe(422);
       expect(response.body.error.fields?.map((field) => field.path).sort()).toEqual(['customer.email', 'newPassword']);
-      expect((await request(suite.host.url, 'PATCH', `/api/v1/registrations/${number}`, { raw: '[]', token })).status).toBe(400);
+      expect((await request(suite.host.url, 'PATCH', `/api/v1/registrations/${number}`, { raw: '[]', token, headers: { 'content-type': 'application/json' } })).status).toBe(400);
     });
   });
 
