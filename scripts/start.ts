@@ -18,7 +18,7 @@ if (electron === null) {
   process.exit(1);
 }
 
-const config = loadDesktopConfig();
+const config = loadDesktopConfig(process.env, { isPackaged: false });
 await buildRenderer();
 await import('./build-electron');
 const host = config.hostUrl === undefined ? await startHost({}) : null;
