@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { linuxDesktopEntry } from '../../electron/first-boot/linux-autostart';
 import { macosLaunchAgentPlist } from '../../electron/first-boot/macos-autostart';
@@ -104,7 +105,33 @@ describe('Windows NSIS include and macOS LaunchAgent template', () => {
     const lines = (body: string) => body.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith(';'));
     expect(lines(macro('customInstall')).slice(0, 2)).toEqual(windowsNsisLines(true));
     expect(lines(macro('customUnInstall')).slice(0, 2)).toEqual(windowsNsisLines(false));
-    expect(nsh).toContain('/grant *S-1-5-32-545:(OI)(CI)M');
+  });
+
+  it('installer.nsh resets owner and ACL of the state folder, removes a link instead of following it, and runs tools by full path', async () => {
+    const nsh = await readFile(join(INSTALLER, 'windows/installer.nsh'), 'utf8');
+    const install = /!macro customInstall\n([\s\S]*?)!macroend/.exec(nsh)?.[1] ?? '';
+    const commands = [...install.matchAll(/nsExec::Exec '(.*)'/g)].map((m) => m[1] ?? '');
+    expect(commands.length).toBeGreaterThan(0);
+    for (const command of commands) expect(command).toMatch(/^"\$SYSDIR\\icacls\.exe" /);
+    expect(commands).toContain('"$SYSDIR\\icacls.exe" "$1" /setowner *S-1-5-32-544 /T /C /L /Q');
+    expect(commands.join('\n')).toContain('/inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(RX,W)');
+    expect(commands).toContain('"$SYSDIR\\icacls.exe" "$1\\*" /reset /T /C /L /Q');
+    // Users never get Modify (which includes delete and re-create as a junction) on the folder itself.
+    expect(install).not.toMatch(/S-1-5-32-545:\(OI\)\(CI\)M/);
+    // The reparse-point check comes before the first icacls, and a link is removed without /r.
+    expect(install.indexOf('& 0x400')).toBeGreaterThan(-1);
+    expect(install.indexOf('& 0x400')).toBeLessThan(install.indexOf('icacls'));
+    expect(install).toMatch(/RMDir "\$1" ;/);
+  });
+
+  it('per-machine installs cannot pick their folder, and installer.nsh refuses one outside Program Files', async () => {
+    const config = parse(await readFile(join(INSTALLER, '../electron-builder.yml'), 'utf8')) as { nsis: Record<string, unknown> };
+    expect(config.nsis).toMatchObject({ perMachine: true, allowToChangeInstallationDirectory: false });
+    const nsh = await readFile(join(INSTALLER, 'windows/installer.nsh'), 'utf8');
+    const init = /!macro customInit\n([\s\S]*?)!macroend/.exec(nsh)?.[1] ?? '';
+    expect(init).toContain('GetFullPathNameW(w "$INSTDIR"');
+    expect(init).toContain('StrCpy $R1 "$PROGRAMFILES64\\"');
+    expect(init).toMatch(/\$\{OrIf\} \$R3 != \$R1\n[\s\S]*Quit/);
   });
 
   it('launch-agent.plist is the plist the app writes', async () => {
