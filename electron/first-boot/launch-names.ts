@@ -12,6 +12,9 @@ export const LAUNCH_NAMES = {
   /** Shown in session settings ("Startup Applications"). */
   displayName: 'Device Registration',
   comment: 'Register this PC and its devices',
+  /** Japanese session settings (the product ships to Japanese customers first). */
+  displayNameJa: '機器登録',
+  commentJa: 'このパソコンと接続機器を登録します',
 } as const;
 
 /** Machine-wide state file per platform (the installer makes its folder writable by every user). */

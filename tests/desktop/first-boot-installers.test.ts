@@ -11,6 +11,7 @@ import { readIdentityFile } from '../../electron/hardware/identity-file';
 import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
 import { linuxAutostart } from '../../electron/first-boot/linux-autostart';
+import { haveTools } from '../support/system-tools';
 import { tempDir } from './support/outbox-fixtures';
 
 const run = promisify(execFile);
@@ -20,9 +21,9 @@ const EXE = '/opt/First Boot Registration/first-boot-registration';
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
 /** Expands the script as electron-builder's FpmTarget does (`${name}` macros, unknown names are an error). */
-async function renderScript(name: string, into: string): Promise<string> {
+async function renderScript(name: string, into: string, macros: Record<string, string> = MACROS): Promise<string> {
   const text = (await readFile(join(INSTALLER, 'linux', name), 'utf8')).replace(/\${([a-zA-Z]+)}/g, (_m, key: string) => {
-    const value = (MACROS as Record<string, string>)[key];
+    const value = macros[key];
     if (value === undefined) throw new Error(`Macro ${key} is not defined`);
     return value;
   });
@@ -95,6 +96,41 @@ describe('deb after-install / after-remove (run for real against a temp root)', 
     expect(await exists(join(folder, 'dmi-identity.json'))).toBe(true);
     await runScript(remove, root, 'purge');
     expect(await exists(folder)).toBe(false);
+  });
+});
+
+/** Paths with every character the Desktop Entry spec treats specially in Exec. */
+const AWKWARD_PRODUCTS = ['100% Done', 'Back\\slash', 'Dollar$HOME', 'Quote"d `tick`', 'Plain'];
+
+/** The Exec value back to its arguments, per the spec: string escapes first, then the quoting rule, then %%. */
+function execArguments(exec: string): string[] {
+  const unescaped = exec.replace(/\\([\\snrt])/g, (_m, c: string) => ({ s: ' ', n: '\n', r: '\r', t: '\t' })[c] ?? '\\');
+  const args = [...unescaped.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? '')));
+  return args.map((arg) => arg.replace(/%%/g, '%'));
+}
+
+describe.skipIf(!haveTools('desktopFileValidate'))('autostart entry: valid per desktop-file-validate, escaped per the spec', () => {
+  it('validates, has Japanese name and comment, and its Exec gives back the exact path', async () => {
+    const dir = await tempDir('desktop-entry');
+    for (const product of AWKWARD_PRODUCTS) {
+      const exe = `/opt/${product}/first-boot-registration`;
+      const file = join(dir, 'first-boot-registration.desktop');
+      const entry = linuxDesktopEntry(exe);
+      await writeFile(file, entry);
+      const result = await run('desktop-file-validate', [file]).then(({ stdout, stderr }) => ({ ok: true, out: stdout + stderr }), (error: { stdout: string; stderr: string }) => ({ ok: false, out: error.stdout + error.stderr }));
+      expect(result, `${exe}\n${entry}`).toEqual({ ok: true, out: '' });
+      expect(entry).toContain('\nName[ja]=機器登録\n');
+      expect(entry).toMatch(/\nComment\[ja\]=\S+\n/);
+      expect(execArguments(/^Exec=(.*)$/m.exec(entry)?.[1] ?? '')).toEqual([exe, '--autostart']);
+    }
+  });
+
+  it('after-install.sh writes the same bytes for those paths', async () => {
+    for (const product of AWKWARD_PRODUCTS) {
+      const { root, scripts } = await fakeMachine();
+      await runScript(await renderScript('after-install.sh', scripts, { ...MACROS, sanitizedProductName: product }), root);
+      expect(await readFile(join(root, 'etc/xdg/autostart/first-boot-registration.desktop'), 'utf8'), product).toBe(linuxDesktopEntry(`/opt/${product}/first-boot-registration`));
+    }
   });
 });
 

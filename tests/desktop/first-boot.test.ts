@@ -40,7 +40,9 @@ describe('registration state drives the Linux autostart entry (temp root)', () =
         '[Desktop Entry]',
         'Type=Application',
         'Name=Device Registration',
+        'Name[ja]=機器登録',
         'Comment=Register this PC and its devices',
+        'Comment[ja]=このパソコンと接続機器を登録します',
         'Exec="/opt/First Boot Registration/first-boot-registration" --autostart',
         'Terminal=false',
         'X-GNOME-Autostart-enabled=true',
@@ -227,6 +229,9 @@ describe('macOS: exactly the LaunchAgent', () => {
 
   it('Linux desktop entry quoting follows the Desktop Entry spec', () => {
     expect(linuxDesktopEntry('/usr/bin/fbr')).toContain('Exec=/usr/bin/fbr --autostart\n');
-    expect(linuxDesktopEntry('/opt/a "b"$c')).toContain('Exec="/opt/a \\"b\\"\\$c" --autostart\n');
+    // Quoting escapes \ " ` $ with a backslash; the string escape rule then doubles every backslash.
+    expect(linuxDesktopEntry('/opt/a "b"$c')).toContain('Exec="/opt/a \\\\"b\\\\"\\\\$c" --autostart\n');
+    expect(linuxDesktopEntry('/opt/a\\b')).toContain('Exec="/opt/a\\\\\\\\b" --autostart\n');
+    expect(linuxDesktopEntry('/opt/100%/fbr')).toContain('Exec=/opt/100%%/fbr --autostart\n');
   });
 });

@@ -88,14 +88,17 @@ if [ -f "$STATE_FILE" ] && ! grep -q '"pending": true' "$STATE_FILE"; then
 fi
 AUTOSTART_DIR="$FBR_ROOT/etc/xdg/autostart"
 AUTOSTART_FILE="$AUTOSTART_DIR/first-boot-registration.desktop"
-EXEC_PATH="$APP_DIR/$APP_EXE"
+# Exec escaping per the Desktop Entry spec: % doubled; reserved characters force quotes, inside
+# which \ " ` $ get a backslash; then every backslash is doubled (string escapes come first).
+EXEC_PATH=$(printf '%s' "$APP_DIR/$APP_EXE" | sed -e 's/%/%%/g')
 case "$EXEC_PATH" in
   *[[:space:]\"\'\\\>\<~\|\&\;\$\*\?\#\(\)\`]*)
-    EXEC_PATH="\"$(printf '%s' "$EXEC_PATH" | sed -e 's/[\\"`$]/\\&/g')\"" ;;
+    EXEC_PATH="\"$(printf '%s' "$EXEC_PATH" | sed -e 's/[\\"`$]/\\&/g')\""
+    EXEC_PATH=$(printf '%s' "$EXEC_PATH" | sed -e 's/\\/\\\\/g') ;;
 esac
 if [ "$WANTED" = 1 ]; then
   install -d -m 0755 "$AUTOSTART_DIR"
-  printf '[Desktop Entry]\nType=Application\nName=Device Registration\nComment=Register this PC and its devices\nExec=%s --autostart\nTerminal=false\nX-GNOME-Autostart-enabled=true\n' "$EXEC_PATH" > "$AUTOSTART_FILE.tmp.$$" \
+  printf '[Desktop Entry]\nType=Application\nName=Device Registration\nName[ja]=機器登録\nComment=Register this PC and its devices\nComment[ja]=このパソコンと接続機器を登録します\nExec=%s --autostart\nTerminal=false\nX-GNOME-Autostart-enabled=true\n' "$EXEC_PATH" > "$AUTOSTART_FILE.tmp.$$" \
     && chmod 0644 "$AUTOSTART_FILE.tmp.$$" && mv -f "$AUTOSTART_FILE.tmp.$$" "$AUTOSTART_FILE"
 else
   rm -f "$AUTOSTART_FILE"
