@@ -7,6 +7,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build, Platform } from 'electron-builder';
 import { parse } from 'yaml';
+import { buildStateHelper } from './build-state-helper';
 import { stageApp } from './stage-app';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,6 +37,7 @@ function fuseWireOf(binary: Buffer): string {
 }
 
 await stageApp();
+await buildStateHelper();
 await makeStandIn();
 const config = parse(await readFile(resolve(ROOT, 'build/electron-builder.yml'), 'utf8')) as Record<string, unknown>;
 const outputs = await build({
@@ -50,4 +52,6 @@ if (wire !== EXPECTED_WIRE) throw new Error(`fuses not flipped as configured: ${
 const asar = await readFile(resolve(unpacked, 'resources/app.asar'));
 const header = asar.subarray(0, 64 * 1024).toString('utf8');
 if (header.includes('"node_modules"') || /\.node"/.test(header)) throw new Error('app.asar contains node_modules or a native module');
+const helper = await readFile(resolve(unpacked, 'resources/fbr-state-helper')).catch(() => null);
+if (helper === null || helper.subarray(1, 4).toString('latin1') !== 'ELF') throw new Error('resources/fbr-state-helper (the state helper) is missing from the Linux build');
 console.log(`build:linux-dir: ${unpacked} (app.asar ${asar.length} bytes, fuses ${wire}) ${outputs.length ? outputs.join(', ') : ''}`);

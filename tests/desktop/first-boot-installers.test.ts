@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { linuxDesktopEntry } from '../../electron/first-boot/linux-autostart';
@@ -12,38 +10,10 @@ import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
 import { linuxAutostart } from '../../electron/first-boot/linux-autostart';
 import { haveTools } from '../support/system-tools';
+import { EXE, fakeMachine, INSTALLER, MACROS, renderScript, run, runScript } from './support/deb-hooks';
 import { tempDir } from './support/outbox-fixtures';
 
-const run = promisify(execFile);
-const INSTALLER = join(import.meta.dirname, '../../build/installer');
-const MACROS = { sanitizedProductName: 'First Boot Registration', executable: 'first-boot-registration' };
-const EXE = '/opt/First Boot Registration/first-boot-registration';
 const exists = (path: string) => stat(path).then(() => true, () => false);
-
-/** Expands the script as electron-builder's FpmTarget does (`${name}` macros, unknown names are an error). */
-async function renderScript(name: string, into: string, macros: Record<string, string> = MACROS): Promise<string> {
-  const text = (await readFile(join(INSTALLER, 'linux', name), 'utf8')).replace(/\${([a-zA-Z]+)}/g, (_m, key: string) => {
-    const value = macros[key];
-    if (value === undefined) throw new Error(`Macro ${key} is not defined`);
-    return value;
-  });
-  const path = join(into, name);
-  await writeFile(path, text, { mode: 0o755 });
-  return path;
-}
-
-async function fakeMachine() {
-  const root = await tempDir('deb-root');
-  const dmi = join(root, 'sys/class/dmi/id');
-  await mkdir(dmi, { recursive: true });
-  await writeFile(join(dmi, 'product_serial'), 'JR1SJQ1\n');
-  await writeFile(join(dmi, 'product_uuid'), '4c4c4544-0052-3110-8053-cac04f4a5131\n');
-  await writeFile(join(dmi, 'board_serial'), '..CN"13\\74.\n');
-  const scripts = await tempDir('deb-scripts');
-  return { root, scripts };
-}
-
-const runScript = (script: string, root: string, ...args: string[]) => run('bash', [script, ...args], { env: { PATH: process.env.PATH, FBR_ROOT: root } });
 
 describe('deb after-install / after-remove (run for real against a temp root)', () => {
   it('writes the autostart entry the app writes, and records DMI serial + UUID in the identity file', async () => {
@@ -63,7 +33,9 @@ describe('deb after-install / after-remove (run for real against a temp root)', 
     });
     expect((await stat(identityFile)).mode & 0o777).toBe(0o644);
     expect((await stat(join(root, 'var/lib/first-boot-registration'))).mode & 0o777).toBe(0o755);
-    expect((await stat(join(root, 'var/lib/first-boot-registration/state'))).mode & 0o777).toBe(0o777);
+    // No test group exists on a temp root, so the state's group is root's; mode 2770, never 0777.
+    const state = await stat(join(root, 'var/lib/first-boot-registration/state'));
+    expect({ mode: state.mode & 0o7777, uid: state.uid }).toEqual({ mode: 0o2770, uid: 0 });
   });
 
   it('leaves the entry out when the machine is already registered or declined (reinstall)', async () => {
