@@ -17,7 +17,7 @@ export const LAUNCH_NAMES = {
   commentJa: 'このパソコンと接続機器を登録します',
 } as const;
 
-/** Machine-wide state file per platform (the installer makes its folder writable by every user). */
+/** Machine-wide state file per platform (Linux: reached through fbr-state-helper; see docs/packaging-security.md). */
 export const DEFAULT_STATE_FILES = {
   linux: '/var/lib/first-boot-registration/state/launch-state.json',
   windows: 'C:\\ProgramData\\FirstBootRegistration\\launch-state.json',
