@@ -4,7 +4,7 @@
  * that is not on the short reviewed list below.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,8 +43,19 @@ try {
   await cp(join(ROOT, 'renderer/index.html'), join(work, 'renderer/index.html'));
   await cp(join(ROOT, 'package.json'), join(work, 'package.json'));
   const report = join(work, 'report.csv');
-  const bin = join(ROOT, 'node_modules/.bin/electronegativity');
-  await promisify(execFile)(bin, ['-i', work, '-o', report, '-r', '-v', 'false', '-e', '41.7.1'], { cwd: work, timeout: 300_000 });
+  // Electronegativity requires `commander` without declaring it and was written for commander 5; the
+  // project's own commander 14 is hoisted now, so it is pointed at the commander 5 that npm keeps.
+  const pin = `${work}-pin-commander.cjs`; // next to the scanned folder, not in it
+  await writeFile(pin, `const Module = require('node:module');
+const pinned = ${JSON.stringify(join(ROOT, 'node_modules/@electron/asar/node_modules/commander/index.js'))};
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, parent, ...rest) {
+  if (request === 'commander' && parent && parent.filename && parent.filename.includes('@doyensec/electronegativity')) return pinned;
+  return resolve.call(this, request, parent, ...rest);
+};
+`);
+  const bin = join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js');
+  await promisify(execFile)(process.execPath, ['--require', pin, bin, '-i', work, '-o', report, '-r', '-v', 'false', '-e', '41.7.1'], { cwd: work, timeout: 300_000 });
   const findings = parseCsv(await readFile(report, 'utf8'));
   const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
   const unreviewed = serious.filter((f) => !REVIEWED.some((r) => r.check === f.check && r.file === f.file));
@@ -56,4 +67,5 @@ try {
   process.exitCode = unreviewed.length > 0 ? 1 : 0;
 } finally {
   await rm(work, { recursive: true, force: true });
+  await rm(`${work}-pin-commander.cjs`, { force: true });
 }

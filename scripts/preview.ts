@@ -21,7 +21,7 @@ const { values } = parseArgs({
   options: { replay: { type: 'string' }, screenshots: { type: 'string' }, locale: { type: 'string' } },
 });
 
-const config = loadDesktopConfig();
+const config = loadDesktopConfig(process.env, { isPackaged: false });
 await buildRenderer();
 
 let closeRequested: () => void = () => undefined;

@@ -81,6 +81,7 @@ const SYSTEM_TOOLS = [
   { bin: 'swtpm', pkg: 'swtpm swtpm-tools', what: 'the TPM attestation tests (software TPM)' },
   { bin: 'tpm2_createek', pkg: 'tpm2-tools', what: 'the TPM attestation tests (tpm2-tools)' },
   { bin: 'desktop-file-validate', pkg: 'desktop-file-utils', what: 'validation of the autostart entry' },
+  { bin: 'cc', pkg: 'gcc', what: 'the Linux state helper (fbr-state-helper) tests' },
 ];
 function onPath(bin) {
   return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${bin}`));

@@ -24,7 +24,7 @@ if (!['auto', 'none', 'chromium-headless'].includes(forced)) {
   console.error(`npm start: START_WIZARD must be auto, none or chromium-headless (got ${JSON.stringify(forced)})`);
   process.exit(1);
 }
-const config = loadDesktopConfig();
+const config = loadDesktopConfig(process.env, { isPackaged: false });
 await buildRenderer();
 const electron = forced === 'auto' ? electronBinary() : null;
 if (electron !== null) await import('./build-electron');

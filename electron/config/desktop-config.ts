@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configuredIdentityFile, DEFAULT_IDENTITY_FILE } from '../hardware/identity-file';
 import { checkHostUrl } from './host-url';
 
 const intFromEnv = (fallback: number, min: number, max: number) =>
@@ -37,6 +38,10 @@ export interface DesktopConfig {
   /** The host's lockout threshold, used to tell the customer how many tries remain. */
   lookupAttempts: number;
   replayDir: string | undefined;
+  /** The root-written DMI identity file (Linux). */
+  identityFile: string;
+  /** Development variables that were set but ignored because the app is packaged (logged at start). */
+  ignoredVariables: string[];
   supportUrl: string;
   /** Overrides the OS language (tests, demos). */
   locale: string | undefined;
@@ -44,20 +49,30 @@ export interface DesktopConfig {
   outboxPublicKey: string | undefined;
 }
 
-/** Parses the environment; throws one readable message when a value is wrong. */
-export function loadDesktopConfig(env: NodeJS.ProcessEnv = process.env): DesktopConfig {
+/** Variables that swap the machine being read for a made-up one: development and tests only. */
+const DEVELOPMENT_ONLY = ['REGISTRATION_REPLAY_DIR', 'FBR_IDENTITY_FILE'] as const;
+
+/**
+ * Parses the environment; throws one readable message when a value is wrong. A packaged app
+ * (Electron's `app.isPackaged`) ignores the development-only variables, so no user can make it
+ * submit identifiers of a machine that is not this one.
+ */
+export function loadDesktopConfig(env: NodeJS.ProcessEnv, options: { isPackaged: boolean }): DesktopConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`invalid desktop configuration: ${detail}`);
   }
   const value = parsed.data;
+  const development = !options.isPackaged;
   return {
     hostUrl: value.REGISTRATION_HOST_URL,
     timeoutMs: value.REGISTRATION_HTTP_TIMEOUT_MS,
     retries: value.REGISTRATION_HTTP_RETRIES,
     lookupAttempts: value.REGISTRATION_LOOKUP_ATTEMPTS,
-    replayDir: value.REGISTRATION_REPLAY_DIR,
+    replayDir: development ? value.REGISTRATION_REPLAY_DIR : undefined,
+    identityFile: development ? configuredIdentityFile(env) : DEFAULT_IDENTITY_FILE,
+    ignoredVariables: development ? [] : DEVELOPMENT_ONLY.filter((name) => env[name] !== undefined),
     supportUrl: value.REGISTRATION_SUPPORT_URL,
     locale: value.REGISTRATION_LOCALE,
     outboxPublicKey: value.REGISTRATION_OUTBOX_PUBLIC_KEY,

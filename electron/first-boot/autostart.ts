@@ -17,7 +17,7 @@ export interface AutostartResult {
   error?: string;
 }
 
-/** Runs a command; resolves with its exit code (the Windows implementation uses `reg`). */
+/** Runs a command; resolves with its exit code (the Windows implementation uses reg.exe by full path). */
 export type CommandRunner = (command: string, args: string[]) => Promise<{ code: number; stderr: string }>;
 
 /** The one platform interface: Linux, Windows and macOS each say what they would write and then write it. */

@@ -12,9 +12,12 @@ export const LAUNCH_NAMES = {
   /** Shown in session settings ("Startup Applications"). */
   displayName: 'Device Registration',
   comment: 'Register this PC and its devices',
+  /** Japanese session settings (the product ships to Japanese customers first). */
+  displayNameJa: '機器登録',
+  commentJa: 'このパソコンと接続機器を登録します',
 } as const;
 
-/** Machine-wide state file per platform (the installer makes its folder writable by every user). */
+/** Machine-wide state file per platform (Linux: reached through fbr-state-helper; see docs/packaging-security.md). */
 export const DEFAULT_STATE_FILES = {
   linux: '/var/lib/first-boot-registration/state/launch-state.json',
   windows: 'C:\\ProgramData\\FirstBootRegistration\\launch-state.json',

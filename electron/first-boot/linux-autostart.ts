@@ -2,10 +2,15 @@ import { join } from 'node:path';
 import { applyChanges, execFileRunner, type AutostartChange, type AutostartPlatform } from './autostart';
 import { LAUNCH_NAMES } from './launch-names';
 
-/** Quotes an Exec argument per the Desktop Entry spec (reserved characters force quotes; \ " ` $ escaped). */
+/**
+ * One Exec argument per the Desktop Entry spec: `%` doubled (it starts field codes); reserved
+ * characters force quotes, inside which \ " ` $ get a backslash; then every backslash is doubled
+ * again, because the string escape rule is applied before the quoting rule.
+ */
 export function quoteExecArg(arg: string): string {
-  if (!/[\s"'\\><~|&;$*?#()`]/.test(arg)) return arg;
-  return `"${arg.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`;
+  const percent = arg.replace(/%/g, '%%');
+  if (!/[\s"'\\><~|&;$*?#()`]/.test(percent)) return percent;
+  return `"${percent.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`.replace(/\\/g, '\\\\');
 }
 
 /** The desktop entry text; after-install.sh writes the very same bytes. */
@@ -14,7 +19,9 @@ export function linuxDesktopEntry(executable: string): string {
     '[Desktop Entry]',
     'Type=Application',
     `Name=${LAUNCH_NAMES.displayName}`,
+    `Name[ja]=${LAUNCH_NAMES.displayNameJa}`,
     `Comment=${LAUNCH_NAMES.comment}`,
+    `Comment[ja]=${LAUNCH_NAMES.commentJa}`,
     `Exec=${quoteExecArg(executable)} ${LAUNCH_NAMES.autostartArg}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',

@@ -1,9 +1,18 @@
+import { win32 } from 'node:path';
 import { applyChanges, execFileRunner, type AutostartChange, type AutostartPlatform, type CommandRunner } from './autostart';
 import { LAUNCH_NAMES } from './launch-names';
 
 /** The Run value's data: the quoted executable and the autostart flag. */
 export function windowsRunCommand(executable: string): string {
   return `"${executable}" ${LAUNCH_NAMES.autostartArg}`;
+}
+
+/**
+ * reg.exe by its full path: run by bare name, Windows would look in the app's folder and the
+ * working directory first, where a planted reg.exe would run instead.
+ */
+export function windowsRegExe(env: NodeJS.ProcessEnv): string {
+  return win32.join(env.SystemRoot ?? env.SYSTEMROOT ?? 'C:\\Windows', 'System32', 'reg.exe');
 }
 
 /** `reg` arguments that add or delete the per-machine Run value (64-bit view). */
@@ -32,7 +41,8 @@ export function windowsNsisLines(enabled: boolean): string[] {
  * it needs an administrator; without one the apply is refused and the app's own check at
  * start (the state file) keeps it closed.
  */
-export function windowsAutostart(options: { executable: string; run?: CommandRunner }): AutostartPlatform {
-  const plan = (enabled: boolean): AutostartChange[] => [{ kind: 'command', command: 'reg', args: windowsRegArgs(enabled, options.executable) }];
+export function windowsAutostart(options: { executable: string; run?: CommandRunner; systemRoot?: string }): AutostartPlatform {
+  const reg = windowsRegExe(options.systemRoot === undefined ? process.env : { SystemRoot: options.systemRoot });
+  const plan = (enabled: boolean): AutostartChange[] => [{ kind: 'command', command: reg, args: windowsRegArgs(enabled, options.executable) }];
   return { platform: 'windows', plan, apply: (enabled) => applyChanges(enabled, plan(enabled), options.run ?? execFileRunner) };
 }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, Menu, nativeImage, Notification, Tray, type NativeImage } from 'electron';
 import type { AutostartPlatform } from '../first-boot/autostart';
 import { autostartForPlatform, defaultStateFile } from '../first-boot/autostart-for-platform';
@@ -6,6 +8,7 @@ import { launchFollowsOutbox } from '../first-boot/launch-follows-outbox';
 import { LAUNCH_NAMES } from '../first-boot/launch-names';
 import { LaunchStateStore } from '../first-boot/launch-state-store';
 import { noticeTexts } from '../first-boot/notice-texts';
+import { helperAccess } from '../first-boot/state-file-access';
 import type { OutboxEvent } from '../outbox/outbox';
 
 export interface FirstBootOptions {
@@ -54,8 +57,14 @@ export async function startFirstBoot(options: FirstBootOptions): Promise<FirstBo
   const texts = noticeTexts(app.getLocale());
   const log = (line: string) => console.warn(`[first-boot] ${line}`);
   const maxFromEnv = Number(process.env.FBR_MAX_REMINDERS);
+  // The deb's state folder is closed to users: a packaged Linux app goes through the setgid helper.
+  const helper = join(process.resourcesPath, 'fbr-state-helper');
+  const store =
+    app.isPackaged && process.platform === 'linux' && existsSync(helper)
+      ? new LaunchStateStore(defaultStateFile(), helperAccess(helper))
+      : new LaunchStateStore(options.stateFile ?? process.env.FBR_LAUNCH_STATE_FILE ?? defaultStateFile());
   const launch = new LaunchController({
-    store: new LaunchStateStore(options.stateFile ?? process.env.FBR_LAUNCH_STATE_FILE ?? defaultStateFile()),
+    store,
     autostart: app.isPackaged ? withLoginItem(autostartForPlatform({ executable: process.execPath })) : null,
     maxReminders: options.maxReminders ?? (Number.isInteger(maxFromEnv) && maxFromEnv >= 0 ? maxFromEnv : 3),
     log,

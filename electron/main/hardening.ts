@@ -1,14 +1,9 @@
 import { app, session, type WebContents, type WebFrameMain } from 'electron';
-import { APP_ORIGIN } from './app-protocol';
+import { isWizardUrl } from '../config/app-origin';
 
 /** True only for the wizard's own top-level frame: every IPC call is checked against this. */
 export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN || frame.url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
+  return !!frame && frame.parent === null && isWizardUrl(frame.url);
 }
 
 /**

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     return;
   }
   await app.whenReady();
-  const config = loadDesktopConfig();
+  const config = loadDesktopConfig(process.env, { isPackaged: app.isPackaged });
+  if (config.ignoredVariables.length > 0) console.warn(`packaged app: ignoring ${config.ignoredVariables.join(', ')} (development only)`);
   const hostUrl = config.hostUrl ?? DEFAULT_HOST_URL;
   const rendererDir = join(__dirname, '..', 'renderer');
   let window: BrowserWindow | null = null;
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   serveAppScheme(rendererDir);
   const desktop = await createDesktopHandlers({
     hostUrl,
-    scanner: createDeviceScanner(config.replayDir ? { replayDir: config.replayDir } : {}),
+    scanner: createDeviceScanner(config.replayDir ? { replayDir: config.replayDir } : { identityFile: config.identityFile }),
     dataDir: join(app.getPath('userData'), 'registration'),
     launch: firstBoot.launch,
     buildPublicKey: config.outboxPublicKey,

@@ -7,7 +7,7 @@ import { applyLaunchEvent, initialRecord, stateOf } from '../../electron/first-b
 import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
 import { linuxAutostart, linuxDesktopEntry } from '../../electron/first-boot/linux-autostart';
 import { macosAutostart, macosLaunchAgentPlist } from '../../electron/first-boot/macos-autostart';
-import { windowsAutostart, windowsNsisLines, windowsRegCommandLine } from '../../electron/first-boot/windows-autostart';
+import { windowsAutostart, windowsNsisLines, windowsRegCommandLine, windowsRegExe } from '../../electron/first-boot/windows-autostart';
 import { autostartForPlatform, defaultStateFile } from '../../electron/first-boot/autostart-for-platform';
 import type { CommandRunner } from '../../electron/first-boot/autostart';
 import { tempDir } from './support/outbox-fixtures';
@@ -40,7 +40,9 @@ describe('registration state drives the Linux autostart entry (temp root)', () =
         '[Desktop Entry]',
         'Type=Application',
         'Name=Device Registration',
+        'Name[ja]=機器登録',
         'Comment=Register this PC and its devices',
+        'Comment[ja]=このパソコンと接続機器を登録します',
         'Exec="/opt/First Boot Registration/first-boot-registration" --autostart',
         'Terminal=false',
         'X-GNOME-Autostart-enabled=true',
@@ -136,18 +138,24 @@ describe('registration state drives the Linux autostart entry (temp root)', () =
 describe('Windows: exactly the Run entry commands', () => {
   const exe = 'C:\\Program Files\\First Boot Registration\\First Boot Registration.exe';
 
+  it('runs reg.exe by its full path under SystemRoot, never by bare name', () => {
+    expect(windowsRegExe({ SystemRoot: 'D:\\WINNT' })).toBe('D:\\WINNT\\System32\\reg.exe');
+    expect(windowsRegExe({})).toBe('C:\\Windows\\System32\\reg.exe');
+    expect(windowsAutostart({ executable: exe }).plan(true)[0]).toMatchObject({ kind: 'command', command: windowsRegExe(process.env) });
+  });
+
   it('adds and deletes the per-machine Run value with reg.exe', async () => {
     const calls: [string, string[]][] = [];
     const run: CommandRunner = (command, args) => {
       calls.push([command, args]);
       return Promise.resolve({ code: 0, stderr: '' });
     };
-    const platform = windowsAutostart({ executable: exe, run });
+    const platform = windowsAutostart({ executable: exe, run, systemRoot: 'C:\\Windows' });
     expect(await platform.apply(true)).toMatchObject({ applied: true });
     expect(await platform.apply(false)).toMatchObject({ applied: true });
     expect(calls).toEqual([
-      ['reg', ['add', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'FirstBootRegistration', '/t', 'REG_SZ', '/d', `"${exe}" --autostart`, '/f', '/reg:64']],
-      ['reg', ['delete', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'FirstBootRegistration', '/f', '/reg:64']],
+      ['C:\\Windows\\System32\\reg.exe', ['add', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'FirstBootRegistration', '/t', 'REG_SZ', '/d', `"${exe}" --autostart`, '/f', '/reg:64']],
+      ['C:\\Windows\\System32\\reg.exe', ['delete', 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'FirstBootRegistration', '/f', '/reg:64']],
     ]);
     expect(windowsRegCommandLine(true, exe)).toBe(
       'reg add HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run /v FirstBootRegistration /t REG_SZ /d "\\"C:\\Program Files\\First Boot Registration\\First Boot Registration.exe\\" --autostart" /f /reg:64',
@@ -156,8 +164,8 @@ describe('Windows: exactly the Run entry commands', () => {
   });
 
   it('reports a refusal (no administrator) without throwing', async () => {
-    const platform = windowsAutostart({ executable: exe, run: () => Promise.resolve({ code: 1, stderr: 'ERROR: Access is denied.' }) });
-    expect(await platform.apply(false)).toMatchObject({ applied: false, error: 'reg exited 1: ERROR: Access is denied.' });
+    const platform = windowsAutostart({ executable: exe, systemRoot: 'C:\\Windows', run: () => Promise.resolve({ code: 1, stderr: 'ERROR: Access is denied.' }) });
+    expect(await platform.apply(false)).toMatchObject({ applied: false, error: 'C:\\Windows\\System32\\reg.exe exited 1: ERROR: Access is denied.' });
   });
 
   it('gives the NSIS lines the installer uses', () => {
@@ -221,6 +229,9 @@ describe('macOS: exactly the LaunchAgent', () => {
 
   it('Linux desktop entry quoting follows the Desktop Entry spec', () => {
     expect(linuxDesktopEntry('/usr/bin/fbr')).toContain('Exec=/usr/bin/fbr --autostart\n');
-    expect(linuxDesktopEntry('/opt/a "b"$c')).toContain('Exec="/opt/a \\"b\\"\\$c" --autostart\n');
+    // Quoting escapes \ " ` $ with a backslash; the string escape rule then doubles every backslash.
+    expect(linuxDesktopEntry('/opt/a "b"$c')).toContain('Exec="/opt/a \\\\"b\\\\"\\\\$c" --autostart\n');
+    expect(linuxDesktopEntry('/opt/a\\b')).toContain('Exec="/opt/a\\\\\\\\b" --autostart\n');
+    expect(linuxDesktopEntry('/opt/100%/fbr')).toContain('Exec=/opt/100%%/fbr --autostart\n');
   });
 });

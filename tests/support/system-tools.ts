@@ -6,6 +6,7 @@ export const SYSTEM_TOOLS = {
   swtpm: { bin: 'swtpm', pkg: 'swtpm swtpm-tools', what: 'the TPM attestation tests (software TPM)' },
   tpm2: { bin: 'tpm2_createek', pkg: 'tpm2-tools', what: 'the TPM attestation tests (tpm2-tools)' },
   desktopFileValidate: { bin: 'desktop-file-validate', pkg: 'desktop-file-utils', what: 'validation of the autostart entry' },
+  cc: { bin: 'cc', pkg: 'gcc', what: 'the Linux state helper (fbr-state-helper) tests' },
 } as const;
 export type SystemTool = keyof typeof SYSTEM_TOOLS;
 

@@ -1,8 +1,13 @@
 #!/bin/bash
 # Debian/Ubuntu postrm for the first-boot registration wizard (electron-builder `deb.afterRemove`).
 # Macros in braces are filled in by electron-builder; shell variables are written without braces.
-# FBR_ROOT (empty in production) roots the paths this hook removes, for the test suite.
+# FBR_ROOT (empty in production) roots the paths this hook removes, for the test suite; ignored when
+# dpkg runs the hook (DPKG_MAINTSCRIPT_PACKAGE set), as in after-install.sh.
 FBR_ROOT="$FBR_ROOT"
+if [ -n "$DPKG_MAINTSCRIPT_PACKAGE" ] && [ -n "$FBR_ROOT" ]; then
+  echo "first-boot-registration: ignoring FBR_ROOT (a test setting) under the package manager" >&2
+  FBR_ROOT=""
+fi
 APP_DIR='/opt/${sanitizedProductName}'
 APP_EXE='${executable}'
 ACTION="$1"
@@ -28,8 +33,10 @@ if [ "$ACTION" = "upgrade" ]; then exit 0; fi
 rm -f "$FBR_ROOT/etc/xdg/autostart/first-boot-registration.desktop"
 
 # Purge forgets the machine: identity file and registration state (a reinstall starts afresh).
+# rm -rf removes a symbolic link itself, never what it points to.
 if [ "$ACTION" = "purge" ]; then
   rm -rf "$FBR_ROOT/var/lib/first-boot-registration"
+  if [ -z "$FBR_ROOT" ] && getent group first-boot-registration > /dev/null; then groupdel first-boot-registration || true; fi
 fi
 
 exit 0
