@@ -7,7 +7,7 @@ export function DeviceLine({ device }: { device: Pick<OperatorDevice, 'kind' | '
   return (
     <span className="device-line">
       <span className="device-kind">{t(`kinds.${device.kind}`)}</span> {device.vendor} {device.model ?? ''}{' '}
-      <span className="mono">{device.serial ?? t('common.none')}</span>
+      <span className="serial">{t('common.serialShort')} <span className="mono">{device.serial ?? t('common.none')}</span></span>
     </span>
   );
 }

@@ -11,7 +11,7 @@ export function EventTimeline({ events }: { events: AuditEvent[] }) {
       {events.map((event) => (
         <li key={event.id}>
           <p><When at={event.at} /> · <strong>{t(`actions.${event.action}`, { defaultValue: event.action })}</strong> · {actorText(t, event)}</p>
-          {event.fields !== undefined && event.fields.length > 0 && <p className="hint">{t('event.fields', { fields: event.fields.join(', ') })}</p>}
+          {event.fields !== undefined && event.fields.length > 0 && <p className="hint">{t('event.fields', { fields: fieldNames(t, event.fields) })}</p>}
           {event.reason !== undefined && <p className="hint">{t('event.reason', { reason: event.reason })}</p>}
         </li>
       ))}
@@ -23,4 +23,9 @@ export function EventTimeline({ events }: { events: AuditEvent[] }) {
 export function actorText(t: (key: string) => string, event: Pick<AuditEvent, 'actor'>): string {
   const type = t(`actors.${event.actor.type}`);
   return event.actor.name === undefined ? type : `${type}: ${event.actor.name}`;
+}
+
+/** Field names of an event in the operator's language (the audit holds names, never values). */
+export function fieldNames(t: (key: string, options?: { defaultValue: string }) => string, fields: readonly string[]): string {
+  return fields.map((field) => t(`registration.fields.${field}`, { defaultValue: field })).join(', ');
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { operatorReasonSchema, REASON_MAX, REASON_MIN } from '../../../protocol/operator-api';
 import { BusyButton } from '../../shared/components/busy-button';
@@ -25,13 +25,17 @@ export function ReasonDialog({ trigger, title, lead, confirm, children, onConfir
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [isOpen, setOpen] = useState(false);
+  useEffect(() => {
+    if (isOpen) dialog.current?.showModal();
+  }, [isOpen]);
 
   const open = () => {
     setReason('');
     setProblem(undefined);
     setConfirming(false);
     setError(undefined);
-    dialog.current?.showModal();
+    setOpen(true);
   };
   const close = () => dialog.current?.close();
   const check = (event: FormEvent) => {
@@ -60,8 +64,9 @@ export function ReasonDialog({ trigger, title, lead, confirm, children, onConfir
 
   return (
     <>
-      <button type="button" className="button secondary" onClick={open}>{trigger}</button>
-      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`}>
+      <button type="button" className="button secondary" onClick={open} aria-label={title}>{trigger}</button>
+      <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)}>
+        {isOpen && (<>
         <h2 id={`${id}-title`}>{title}</h2>
         <p className="lead">{lead}</p>
         <ErrorNotice error={error} />
@@ -97,6 +102,7 @@ export function ReasonDialog({ trigger, title, lead, confirm, children, onConfir
             </div>
           </form>
         )}
+        </>)}
       </dialog>
     </>
   );

@@ -1,7 +1,7 @@
 /** English strings of the console; the shape the Japanese set must match. */
 export const en = {
   app: { title: 'Registration console', brand: 'Registration console', language: 'Language', skip: 'Skip to content' },
-  common: { working: 'Working…', search: 'Search', loadMore: 'Show more', none: '—', cancel: 'Cancel', yes: 'Yes', no: 'No', loading: 'Loading…', download: 'Download CSV', apply: 'Apply filters', clear: 'Clear' },
+  common: { working: 'Working…', serialShort: 'S/N', search: 'Search', loadMore: 'Show more', none: '—', cancel: 'Cancel', yes: 'Yes', no: 'No', loading: 'Loading…', download: 'Download CSV', apply: 'Apply filters', clear: 'Clear' },
   nav: { label: 'Console', dashboard: 'Dashboard', search: 'Search', refusals: 'Refusals', transfers: 'Transfers', audit: 'Audit', manifests: 'Manifests', signedInAs: 'Signed in as {{name}} ({{role}})', signOut: 'Sign out' },
   roles: { viewer: 'viewer', support: 'support', admin: 'admin' },
   kinds: { pc: 'PC', printer: 'Printer', scanner: 'Scanner', modem: 'Modem / terminal adapter', monitor: 'Monitor', storage: 'Storage', camera: 'Camera', audio: 'Audio device', input: 'Input device', other: 'Other device' },
@@ -24,7 +24,7 @@ export const en = {
   },
   registration: {
     heading: 'Registration {{number}}', back: 'Back to search', registeredAt: 'Registered', locale: 'Language of e-mails',
-    customer: 'Customer', devices: 'Devices', consents: 'Privacy notice consents', events: 'History', noConsents: 'No consent on record.', noEvents: 'No events.',
+    customer: 'Customer', summary: 'Registration', devices: 'Devices', consents: 'Privacy notice consents', events: 'History', noConsents: 'No consent on record.', noEvents: 'No events.',
     consentLine: 'Version {{version}}, agreed', serial: 'Serial number', uuid: 'Hardware ID', model: 'Model', vendor: 'Maker', kind: 'Kind', status: 'Status', findings: 'Findings',
     active: 'Registered', released: 'Released', noFindings: 'None', release: 'Release…', correct: 'Correct details…', viewerNote: 'Personal information is not shown to viewers.',
     fields: { name: 'Name', nameKana: 'Reading (kana)', email: 'E-mail', phone: 'Phone', postalCode: 'Postal code', address: 'Address', country: 'Country or region' },

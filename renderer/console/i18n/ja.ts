@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** Japanese strings of the console (です・ます調). */
 export const ja: Messages = {
   app: { title: '登録管理コンソール', brand: '登録管理コンソール', language: '言語', skip: '本文へ移動' },
-  common: { working: '処理中…', search: '検索', loadMore: 'さらに表示', none: '—', cancel: 'キャンセル', yes: 'はい', no: 'いいえ', loading: '読み込み中…', download: 'CSV をダウンロード', apply: '絞り込む', clear: 'クリア' },
+  common: { working: '処理中…', serialShort: 'S/N', search: '検索', loadMore: 'さらに表示', none: '—', cancel: 'キャンセル', yes: 'はい', no: 'いいえ', loading: '読み込み中…', download: 'CSV をダウンロード', apply: '絞り込む', clear: 'クリア' },
   nav: { label: 'コンソール', dashboard: 'ダッシュボード', search: '検索', refusals: '登録拒否', transfers: '譲渡', audit: '監査ログ', manifests: '出荷リスト', signedInAs: '{{name}}（{{role}}）でサインイン中', signOut: 'サインアウト' },
   roles: { viewer: '閲覧者', support: 'サポート', admin: '管理者' },
   kinds: { pc: 'パソコン', printer: 'プリンター', scanner: 'スキャナー', modem: 'モデム／ターミナルアダプター', monitor: 'モニター', storage: 'ストレージ', camera: 'カメラ', audio: 'オーディオ機器', input: '入力機器', other: 'その他の機器' },
@@ -26,7 +26,7 @@ export const ja: Messages = {
   },
   registration: {
     heading: '登録 {{number}}', back: '検索に戻る', registeredAt: '登録日時', locale: 'メールの言語',
-    customer: 'お客様情報', devices: '機器', consents: 'プライバシーポリシーへの同意', events: '履歴', noConsents: '同意の記録はありません。', noEvents: '履歴はありません。',
+    customer: 'お客様情報', summary: '登録情報', devices: '機器', consents: 'プライバシーポリシーへの同意', events: '履歴', noConsents: '同意の記録はありません。', noEvents: '履歴はありません。',
     consentLine: 'バージョン {{version}}、同意日時', serial: 'シリアル番号', uuid: 'ハードウェア ID', model: '型番', vendor: 'メーカー', kind: '種類', status: '状態', findings: '検出事項',
     active: '登録中', released: '登録解除済み', noFindings: 'なし', release: '登録解除…', correct: 'お客様情報を訂正…', viewerNote: '閲覧者には個人情報は表示されません。',
     fields: { name: '氏名', nameKana: 'フリガナ', email: 'メールアドレス', phone: '電話番号', postalCode: '郵便番号', address: '住所', country: '国または地域' },

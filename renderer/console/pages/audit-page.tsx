@@ -7,7 +7,7 @@ import { PageHeading } from '../../shared/components/page-heading';
 import { operatorApi, type AuditFilters } from '../api/operator-api';
 import { DataTable } from '../components/data-table';
 import { ErrorNotice } from '../components/error-notice';
-import { actorText } from '../components/event-timeline';
+import { actorText, fieldNames } from '../components/event-timeline';
 import { LoadMore } from '../components/load-more';
 import { usePaged } from '../components/use-paged';
 import { When } from '../components/when';
@@ -75,7 +75,7 @@ export function AuditPage(filters: Filters) {
       id: 'details',
       header: t('audit.details'),
       cell: ({ row }) => [
-        row.original.fields !== undefined && row.original.fields.length > 0 ? t('event.fields', { fields: row.original.fields.join(', ') }) : '',
+        row.original.fields !== undefined && row.original.fields.length > 0 ? t('event.fields', { fields: fieldNames(t, row.original.fields) }) : '',
         row.original.reason !== undefined ? t('event.reason', { reason: row.original.reason }) : '',
       ].filter((part) => part !== '').join(' · '),
     }),

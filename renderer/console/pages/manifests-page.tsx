@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManifestImport } from '../../../protocol/operator-api';
 import { Alert } from '../../shared/components/alert';
@@ -22,6 +22,10 @@ export function ManifestsPage() {
   const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<ManifestImport | undefined>();
   const number = new Intl.NumberFormat(i18n.language);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (result !== undefined) resultHeading.current?.focus();
+  }, [result]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (file === undefined) {
@@ -66,7 +70,7 @@ export function ManifestsPage() {
       <ErrorNotice error={error} />
       {result !== undefined && (
         <section aria-labelledby="manifest-result">
-          <h2 id="manifest-result">{t('manifests.result')}</h2>
+          <h2 id="manifest-result" ref={resultHeading} tabIndex={-1}>{t('manifests.result')}</h2>
           <Alert tone={result.rejected === 0 ? 'success' : 'info'}>
             <dl className="counts">
               {COUNTS.map((count) => <div key={count}><dt>{t(`manifests.${count}`)}</dt><dd>{number.format(result[count])}</dd></div>)}

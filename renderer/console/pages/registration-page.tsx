@@ -32,7 +32,7 @@ export function RegistrationPage({ number }: { number: string }) {
         <div className="detail-grid">
           <section className="card" aria-labelledby="customer">
             <div className="section-head">
-              <h2 id="customer">{t('registration.customer')}</h2>
+              <h2 id="customer">{data.customer === undefined ? t('registration.summary') : t('registration.customer')}</h2>
               {rights.changes && data.customer !== undefined && (
                 <CorrectionDialog detail={data} onDone={(message) => { setNotice(message); detail.reload(); }} />
               )}
