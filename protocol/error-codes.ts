@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'UNAUTHENTICATED',
+  'ALREADY_RELEASED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,4 +42,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  UNAUTHENTICATED: 401,
+  ALREADY_RELEASED: 409,
 };
