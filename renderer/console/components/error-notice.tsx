@@ -5,11 +5,11 @@ import { ApiError } from '../api/client';
 const KNOWN = new Set(['NETWORK', 'UNEXPECTED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED', 'ALREADY_RELEASED', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE', 'BAD_REQUEST', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR']);
 
 /** The contract's error in plain words, with the host's per-field messages where it gave them. */
-export function ErrorNotice({ error }: { error: unknown }) {
+export function ErrorNotice({ error, notFound }: { error: unknown; notFound?: string }) {
   const { t } = useTranslation();
   if (error === null || error === undefined) return null;
   const apiError = error instanceof ApiError ? error : new ApiError(0, 'UNEXPECTED', error instanceof Error ? error.message : 'unexpected');
-  const text = KNOWN.has(apiError.code) ? t(`errors.${apiError.code}`) : t('errors.generic', { status: apiError.status });
+  const text = apiError.code === 'NOT_FOUND' && notFound !== undefined ? notFound : KNOWN.has(apiError.code) ? t(`errors.${apiError.code}`) : t('errors.generic', { status: apiError.status });
   return (
     <Alert>
       <p>{text}</p>

@@ -26,7 +26,7 @@ export function RegistrationPage({ number }: { number: string }) {
       <p><a href={hrefOf({ page: 'search', q: '', kind: '' })}>{t('registration.back')}</a></p>
       <PageHeading>{t('registration.heading', { number: data?.registrationNumber ?? number })}</PageHeading>
       {notice !== undefined && <Alert tone="success"><p>{notice}</p></Alert>}
-      <ErrorNotice error={detail.error} />
+      <ErrorNotice error={detail.error} notFound={t('errors.REGISTRATION_NOT_FOUND')} />
       {detail.loading && data === undefined && <p role="status">{t('common.loading')}</p>}
       {data !== undefined && (
         <div className="detail-grid">
