@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_RIGHTS, type OperatorMe } from '../../protocol/operator-api';
 import { useDocumentLanguage } from '../shared/i18n/languages';
-import { ApiError, setCsrfToken } from './api/client';
+import { ApiError, setCsrfToken, setUnauthenticatedHandler } from './api/client';
 import { operatorApi } from './api/operator-api';
 import { ConsoleLayout } from './components/console-layout';
 import { ErrorNotice } from './components/error-notice';
@@ -17,7 +17,7 @@ import { TransfersPage } from './pages/transfers-page';
 import { hrefOf, useRoute, type Route } from './routes';
 import { SessionContext, type Session } from './session';
 
-type Boot = { state: 'loading' } | { state: 'signed-out' } | { state: 'failed'; error: unknown } | { state: 'signed-in'; me: OperatorMe };
+type Boot = { state: 'loading' } | { state: 'signed-out'; expired: boolean } | { state: 'failed'; error: unknown } | { state: 'signed-in'; me: OperatorMe };
 
 function CurrentPage({ route, session }: { route: Route; session: Session }) {
   switch (route.page) {
@@ -38,18 +38,22 @@ export function App() {
   const route = useRoute();
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
   useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setCsrfToken(undefined);
+      setBoot({ state: 'signed-out', expired: true });
+    });
     operatorApi.me().then(
       (me) => {
         setCsrfToken(me.csrfToken);
         setBoot({ state: 'signed-in', me });
       },
-      (error: unknown) => setBoot(error instanceof ApiError && error.status === 401 ? { state: 'signed-out' } : { state: 'failed', error }),
+      (error: unknown) => setBoot(error instanceof ApiError && error.status === 401 ? { state: 'signed-out', expired: false } : { state: 'failed', error }),
     );
   }, []);
   const signOut = useCallback(() => {
     void operatorApi.signOut().finally(() => {
       setCsrfToken(undefined);
-      setBoot({ state: 'signed-out' });
+      setBoot({ state: 'signed-out', expired: false });
     });
   }, []);
   const session = useMemo<Session | null>(
@@ -57,7 +61,7 @@ export function App() {
     [boot, signOut],
   );
   if (boot.state === 'loading') return <p role="status" className="boot">{t('common.loading')}</p>;
-  if (boot.state === 'signed-out') return <SignInPage expired={false} />;
+  if (boot.state === 'signed-out') return <SignInPage expired={boot.expired} />;
   if (boot.state === 'failed' || session === null) return <main className="console-main"><h1>{t('app.title')}</h1><ErrorNotice error={boot.state === 'failed' ? boot.error : undefined} /></main>;
   return (
     <SessionContext.Provider value={session}>

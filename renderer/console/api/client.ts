@@ -16,6 +16,12 @@ export class ApiError extends Error {
 export const OPERATOR_API = '/operator/api/v1';
 
 let csrfToken: string | undefined;
+let onUnauthenticated: () => void = () => undefined;
+
+/** Tells the console when a session ends under it (idle timeout, sign-out elsewhere), so it can offer sign-in again. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
 
 /** Remembers the session's CSRF token from `/me`; every state-changing request sends it. */
 export function setCsrfToken(token: string | undefined): void {
@@ -41,7 +47,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
   } catch {
     throw new ApiError(0, 'NETWORK', 'the host could not be reached');
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (response.status === 401 && !path.endsWith('/me')) onUnauthenticated();
+    throw error;
+  }
   return response;
 }
 

@@ -37,3 +37,14 @@ test('roles: an admin is offered every page, support all but manifests', async (
   // A support agent who follows a link to the manifests page gets the dashboard instead.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.dashboard.heading);
 });
+
+test('session: when the host stops accepting the credentials, the console offers sign-in again and says why', async ({ page, openConsole, checkpoint, text }) => {
+  await openConsole('support');
+  await expect(page.getByRole('navigation', { name: text.nav.label })).toBeVisible();
+  // What an ended session or a revoked token looks like to the browser: the host answers 401.
+  await page.context().setExtraHTTPHeaders({ Authorization: 'Bearer not-a-token-any-more' });
+  await page.getByRole('link', { name: text.nav.search }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.signIn.heading);
+  await expect(page.getByText(text.signIn.expired)).toBeVisible();
+  await checkpoint('sign-in-expired');
+});
