@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import { resolve } from 'node:path';
 import { formSettingsSchema, type Customer, type DeviceIdentity, type OperatorRole } from '../../protocol';
-
-const ROOT = resolve(import.meta.dirname, '../..');
+import { runOperatorCli } from '../../server/cli/operator-cli';
 
 const PEOPLE: Customer[] = [
   { name: '山田 太郎', nameKana: 'ヤマダ タロウ', email: 'taro.yamada@example.jp', phone: '03-1234-5678', postalCode: '100-0001', address: '東京都千代田区千代田1-1', country: 'JP' },
@@ -50,21 +47,12 @@ export async function seedSampleRegistrations(hostUrl: string, count = 12): Prom
   }
 }
 
-/** Makes an operator token with `npm run operator -- token create` (the real CLI) against the host's store; the token is its last output line. */
-export function createTokenWithCli(env: Record<string, string>, name: string, role: OperatorRole): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'server/cli/operator-cli.ts'), 'token', 'create', '--name', name, '--role', role], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => {
-      const token = stdout.trim().split('\n').at(-1);
-      if (code === 0 && token !== undefined && token !== '') resolvePromise(token);
-      else reject(new Error(`token create exited ${code}: ${stderr.trim()}`));
-    });
-  });
+/** Makes an operator token with the `npm run operator -- token create` program itself, run in-process on the host's store; the token is its last output line. */
+export async function createTokenWithCli(env: Record<string, string>, name: string, role: OperatorRole): Promise<string> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runOperatorCli(['token', 'create', '--name', name, '--role', role], { env, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const token = stdout.trim().split('\n').at(-1);
+  if (code !== 0 || token === undefined || token === '') throw new Error(`token create exited ${code}: ${stderr.trim()}`);
+  return token;
 }
