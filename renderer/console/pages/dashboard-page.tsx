@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense } from 'react';
 import { PageHeading } from '../../shared/components/page-heading';
 import { operatorApi } from '../api/operator-api';
 import { ErrorNotice } from '../components/error-notice';
 import { useLoad } from '../components/use-load';
 
-const REGISTRATIONS_COLOUR = '#0b57d0';
-const DUPLICATES_COLOUR = '#b3261e';
+// recharts is most of the console's weight: loaded with the dashboard's chart, not before sign-in.
+const PerDayChart = lazy(() => import('../components/per-day-chart'));
 
 /** Counts per kind and a 30-day chart of registrations and refused duplicates, with the same figures as a table for screen readers. */
 export function DashboardPage() {
@@ -43,17 +43,9 @@ export function DashboardPage() {
             <p className="hint">{t('dashboard.perDayLead')}</p>
             <p className="chart-totals">{t('dashboard.totals', { registrations: number.format(totals.registrations), duplicates: number.format(totals.duplicates) })}</p>
             <div className="chart" aria-hidden="true">
-              <ResponsiveContainer width="100%" height={300}>
-                <BarChart data={perDay} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={16} />
-                  <YAxis allowDecimals={false} width={48} />
-                  <Tooltip />
-                  <Legend />
-                  <Bar dataKey="registrations" name={t('dashboard.seriesRegistrations')} fill={REGISTRATIONS_COLOUR} isAnimationActive={false} />
-                  <Bar dataKey="duplicatesRefused" name={t('dashboard.seriesDuplicates')} fill={DUPLICATES_COLOUR} isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
+              <Suspense fallback={null}>
+                <PerDayChart data={perDay} registrations={t('dashboard.seriesRegistrations')} duplicates={t('dashboard.seriesDuplicates')} />
+              </Suspense>
             </div>
             <table className="visually-hidden">
               <caption>{t('dashboard.tableCaption')}</caption>
