@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
   'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'ALREADY_RELEASED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -42,4 +44,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHENTICATED: 401,
+  ALREADY_RELEASED: 409,
 };

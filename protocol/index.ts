@@ -6,3 +6,4 @@ export * from './junk-identifiers';
 export * from './registration-number';
 export * from './text-rules';
 export * from './desktop-api';
+export * from './operator-api';

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDocumentLanguage } from '../shared/i18n/languages';
 import { Layout } from './components/layout';
 import { AddDeviceStep } from './steps/add-device-step';
 import { DetailsStep } from './steps/details-step';
@@ -51,11 +51,8 @@ function CurrentStep() {
 /** The wizard: one frame, one page at a time; the page's key remounts it so focus moves to its heading. */
 export function App() {
   const { screen, data } = useWizard();
-  const { t, i18n } = useTranslation();
-  useEffect(() => {
-    document.documentElement.lang = i18n.language;
-    document.title = t('app.title');
-  }, [i18n.language, t]);
+  const { t } = useTranslation();
+  useDocumentLanguage(t('app.title'));
   const key = `${screen.name}-${visitOf(screen)}`;
   return (
     <Layout mode={data.mode} screen={screen.name}>

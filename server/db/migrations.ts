@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initialMigration } from './migrations/0001-initial';
 import { lifecycleFoundationMigration } from './migrations/0002-lifecycle-foundation';
 import { hardeningMigration } from './migrations/0003-hardening';
+import { operatorMigration } from './migrations/0004-operator';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
 export type { Dialect } from './migrations/migration-kit';
@@ -11,6 +12,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactor
   ['0001-initial', initialMigration],
   ['0002-lifecycle-foundation', lifecycleFoundationMigration],
   ['0003-hardening', hardeningMigration],
+  ['0004-operator', operatorMigration],
 ];
 
 /** Versioned schema changes, applied in name order at start. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mode, ScreenName } from '../wizard/wizard-types';
-import { LanguageSwitch } from './language-switch';
+import { LanguageSwitch } from '../../shared/components/language-switch';
 import { StepIndicator } from './step-indicator';
 
 /** The frame every page shares: brand, language switch, step indicator, then the page. */

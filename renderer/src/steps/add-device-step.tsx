@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesktopError } from '../../../protocol';
-import { Alert } from '../components/alert';
-import { BusyButton } from '../components/busy-button';
-import { StepHeading } from '../components/step-heading';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
+import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 import { DeviceOption } from './devices-step';
 
@@ -19,7 +19,7 @@ export function AddDeviceStep({ error }: { error?: DesktopError | undefined }) {
   const signedInWith = wizard.data.registered[0];
   return (
     <section className="step">
-      <StepHeading>{t('addDevice.heading')}</StepHeading>
+      <PageHeading>{t('addDevice.heading')}</PageHeading>
       <p className="lead">{t('addDevice.lead', { number })}</p>
       {error && <Alert>{expired ? t('errors.session') : t('errors.generic')}</Alert>}
       {expired && signedInWith !== undefined && (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Alert } from '../components/alert';
-import { StepHeading } from '../components/step-heading';
+import { Alert } from '../../shared/components/alert';
+import { PageHeading } from '../../shared/components/page-heading';
 import { CustomerForm } from '../forms/customer-form';
 import { customerToValues, emptyDetails } from '../forms/details-schema';
 import { useWizard } from '../wizard/wizard-context';
@@ -24,7 +24,7 @@ export function DetailsStep({ serverErrors, rejected }: { serverErrors?: FieldEr
     : emptyDetails(defaultCountry(i18n.language));
   return (
     <section className="step">
-      <StepHeading>{t('details.heading')}</StepHeading>
+      <PageHeading>{t('details.heading')}</PageHeading>
       <p className="lead">{t('details.lead', { device: t(`kindsLower.${wizard.device?.kind ?? 'other'}`) })}</p>
       {rejected && (
         <Alert title={t('outbox.rejectedTitle', { device: t(`kindsLower.${rejected.device.kind}`) })}>

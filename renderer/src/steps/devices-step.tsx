@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScannedDevice } from '../../../protocol';
-import { Alert } from '../components/alert';
-import { BusyButton } from '../components/busy-button';
-import { StepHeading } from '../components/step-heading';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
+import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 
 /** One device as a radio card: kind, maker, model and serial as read. */
@@ -38,7 +38,7 @@ export function DevicesStep() {
 
   return (
     <section className="step">
-      <StepHeading>{t('devices.heading')}</StepHeading>
+      <PageHeading>{t('devices.heading')}</PageHeading>
       <p className="lead">{t('devices.lead')}</p>
       {wizard.data.scanError && <Alert>{t('errors.generic')}</Alert>}
       {missing && <Alert>{t('devices.chooseDevice')}</Alert>}

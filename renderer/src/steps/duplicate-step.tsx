@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
-import { StepHeading } from '../components/step-heading';
+import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 import { savedAt } from './settled-notice';
 
@@ -13,7 +13,7 @@ export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'ha
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
   return (
     <section className="step">
-      <StepHeading>{t('duplicate.heading', { device })}</StepHeading>
+      <PageHeading>{t('duplicate.heading', { device })}</PageHeading>
       <div role="alert" className="alert alert-error">
         <p>{t('duplicate.lead', { device })} {matchedOn ? t(`duplicate.matched_${matchedOn}`) : ''}</p>
         {entry && (

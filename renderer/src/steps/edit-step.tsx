@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldError, LookupResult } from '../../../protocol';
-import { StepHeading } from '../components/step-heading';
+import { PageHeading } from '../../shared/components/page-heading';
 import { CustomerForm } from '../forms/customer-form';
 import { customerToValues } from '../forms/details-schema';
 import { useWizard } from '../wizard/wizard-context';
@@ -11,7 +11,7 @@ export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serve
   const wizard = useWizard();
   return (
     <section className="step">
-      <StepHeading>{t('details.editHeading')}</StepHeading>
+      <PageHeading>{t('details.editHeading')}</PageHeading>
       <p className="lead">{t('success.number')}: <span className="mono">{lookup.registrationNumber}</span></p>
       <CustomerForm
         mode="edit"

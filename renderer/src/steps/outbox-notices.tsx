@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
-import { Alert } from '../components/alert';
-import { BusyButton } from '../components/busy-button';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
 import { desktop } from '../desktop';
 import { SettledNotice, isSettled } from './settled-notice';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesktopError } from '../../../protocol';
-import { BusyButton } from '../components/busy-button';
-import { StepHeading } from '../components/step-heading';
+import { BusyButton } from '../../shared/components/busy-button';
+import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 
 /** Says what went wrong with a password: tries left, or when the lock lifts. */
@@ -32,7 +32,7 @@ export function PasswordStep() {
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
   return (
     <section className="step">
-      <StepHeading>{t('password.heading')}</StepHeading>
+      <PageHeading>{t('password.heading')}</PageHeading>
       <p className="lead">{t('password.lead', { device })}</p>
       <form
         noValidate

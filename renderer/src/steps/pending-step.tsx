@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
-import { BusyButton } from '../components/busy-button';
-import { StepHeading } from '../components/step-heading';
+import { BusyButton } from '../../shared/components/busy-button';
+import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { RegistrationNumber } from './registration-number';
 import { SettledNotice, isSettled } from './settled-notice';
@@ -24,7 +24,7 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
   const heading = delivered ? t('success.heading') : refused ? t(current.status === 'duplicate' ? 'outbox.duplicateTitle' : 'outbox.rejectedTitle', { device }) : t('pending.heading');
   return (
     <section className="step">
-      <StepHeading key={current.status}>{heading}</StepHeading>
+      <PageHeading key={current.status}>{heading}</PageHeading>
       {refused && isSettled(current) ? <SettledNotice entry={current} withTitle={false} /> : <p className="lead">{delivered ? t('pending.deliveredLead') : t('pending.lead')}</p>}
       <dl className="facts card">
         <div><dt>{t('review.kind')}</dt><dd>{t(`kinds.${current.device.kind}`)}</dd></div>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_FIELDS, type DesktopError } from '../../../protocol';
-import { Alert } from '../components/alert';
-import { BusyButton } from '../components/busy-button';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
 import { DeviceFacts } from '../components/device-facts';
-import { StepHeading } from '../components/step-heading';
+import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 
 /** Exactly what will be sent, identifiers read-only, before anything leaves the PC. */
@@ -16,7 +16,7 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
   const deviceGone = error && ['UNKNOWN_DEVICE', 'DEVICE_NOT_SELECTABLE', 'DEVICE_NOT_IDENTIFIABLE'].includes(error.code);
   return (
     <section className="step">
-      <StepHeading>{t('review.heading')}</StepHeading>
+      <PageHeading>{t('review.heading')}</PageHeading>
       <p className="lead">{t('review.lead')}</p>
       {error && <Alert>{deviceGone ? t('review.deviceGone') : t('errors.generic')}</Alert>}
       <div className="review-grid">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
-import { Alert } from '../components/alert';
-import { BusyButton } from '../components/busy-button';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
 import { useWizard } from '../wizard/wizard-context';
 import { OutcomeReasons } from './outcome-reasons';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RegistrationCreated } from '../../../protocol';
-import { StepHeading } from '../components/step-heading';
+import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 import { RegistrationNumber } from './registration-number';
@@ -13,7 +13,7 @@ export function SuccessStep({ created, added }: { created: RegistrationCreated; 
   const others = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && !wizard.data.registered.includes(d.id));
   return (
     <section className="step">
-      <StepHeading>{t('success.heading')}</StepHeading>
+      <PageHeading>{t('success.heading')}</PageHeading>
       <p className="lead">{added ? t('success.addedLead', { device }) : t('success.lead', { device })}</p>
       <RegistrationNumber value={created.registrationNumber} />
       <p className="keep">{t('success.keep')}</p>

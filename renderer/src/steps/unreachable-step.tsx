@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { BusyButton } from '../components/busy-button';
-import { StepHeading } from '../components/step-heading';
+import { BusyButton } from '../../shared/components/busy-button';
+import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 
 /** The host cannot be reached: say so plainly, try again, or keep it for later. */
@@ -14,7 +14,7 @@ export function UnreachableStep({ retry, busy }: { retry: 'start' | 'register' |
   };
   return (
     <section className="step">
-      <StepHeading>{t('unreachable.heading')}</StepHeading>
+      <PageHeading>{t('unreachable.heading')}</PageHeading>
       <div role="alert" className="alert alert-error">
         <p>{busy ? t('unreachable.busy') : t('unreachable.lead')}</p>
       </div>

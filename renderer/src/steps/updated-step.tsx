@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UpdateResponse } from '../../../protocol';
-import { StepHeading } from '../components/step-heading';
+import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 
@@ -11,7 +11,7 @@ export function UpdatedStep({ result }: { result: UpdateResponse }) {
   const others = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && d.id !== wizard.data.deviceId && !wizard.data.registered.includes(d.id));
   return (
     <section className="step">
-      <StepHeading>{result.changed ? t('updated.heading') : t('updated.unchangedHeading')}</StepHeading>
+      <PageHeading>{result.changed ? t('updated.heading') : t('updated.unchangedHeading')}</PageHeading>
       {result.changed ? (
         <>
           <p className="lead">{t('updated.changedLead')}</p>

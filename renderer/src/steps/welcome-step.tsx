@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
-import { BusyButton } from '../components/busy-button';
-import { StepHeading } from '../components/step-heading';
+import { BusyButton } from '../../shared/components/busy-button';
+import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 import { OutboxNotices } from './outbox-notices';
@@ -30,7 +30,7 @@ export function WelcomeStep() {
 
   return (
     <section className="step">
-      <StepHeading>{t('welcome.heading')}</StepHeading>
+      <PageHeading>{t('welcome.heading')}</PageHeading>
       <p className="lead">{t('welcome.lead')}</p>
       <OutboxNotices entries={outbox} onChange={setOutbox} />
       <ol className="points">

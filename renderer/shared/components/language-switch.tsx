@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n';
+import { LANGUAGES } from '../i18n/languages';
 
 const NAMES: Record<(typeof LANGUAGES)[number], string> = { ja: '日本語', en: 'English' };
 

@@ -1,0 +1,92 @@
+/** English strings of the console; the shape the Japanese set must match. */
+export const en = {
+  app: { title: 'Registration console', brand: 'Registration console', language: 'Language', skip: 'Skip to content' },
+  common: { working: 'Working…', serialShort: 'S/N', search: 'Search', loadMore: 'Show more', none: '—', cancel: 'Cancel', yes: 'Yes', no: 'No', loading: 'Loading…', download: 'Download CSV', apply: 'Apply filters', clear: 'Clear' },
+  nav: { label: 'Console', dashboard: 'Dashboard', search: 'Search', refusals: 'Refusals', transfers: 'Transfers', audit: 'Audit', manifests: 'Manifests', signedInAs: 'Signed in as {{name}} ({{role}})', signOut: 'Sign out' },
+  roles: { viewer: 'viewer', support: 'support', admin: 'admin' },
+  kinds: { pc: 'PC', printer: 'Printer', scanner: 'Scanner', modem: 'Modem / terminal adapter', monitor: 'Monitor', storage: 'Storage', camera: 'Camera', audio: 'Audio device', input: 'Input device', other: 'Other device' },
+  signIn: {
+    heading: 'Sign in', lead: 'Support staff and auditors sign in with the company account.', button: 'Sign in with the company account',
+    notConfigured: 'Sign-in is not configured on this host', notConfiguredBody: 'Ask the administrator to set OPERATOR_OIDC_ISSUER. Programs can still use API tokens.',
+    expired: 'You were signed out (for example after 30 minutes without activity). Sign in again.',
+  },
+  dashboard: {
+    heading: 'Dashboard', registrations: 'Registrations', devicesByKind: 'Registered devices by kind', perDay: 'Last 30 days',
+    perDayLead: 'New registrations and duplicates refused, per day (UTC).', seriesRegistrations: 'Registrations', seriesDuplicates: 'Duplicates refused',
+    tableCaption: 'Registrations and duplicates refused per day', date: 'Date', noDevices: 'No devices registered yet.', totals: '{{registrations}} registrations and {{duplicates}} duplicates refused in the last 30 days.',
+  },
+  search: {
+    heading: 'Search registrations', lead: 'Type a registration number, a serial number or a hardware ID as the customer reads it.',
+    leadPi: 'Type a registration number, a serial number, a hardware ID, an e-mail address, a phone number or the start of a name.',
+    query: 'Search for', kind: 'Device kind', anyKind: 'Any kind', results: 'Results', none: 'No registration matches.', newest: 'Newest first.',
+    number: 'Registration number', registeredAt: 'Registered', customer: 'Customer', devices: 'Devices', export: 'Export registrations (CSV)',
+    exportHint: 'One row per registered device, of the kind chosen above.', exportHintPi: 'One row per registered device, of the kind chosen above, with personal information.',
+  },
+  registration: {
+    heading: 'Registration {{number}}', back: 'Back to search', registeredAt: 'Registered', locale: 'Language of e-mails',
+    customer: 'Customer', summary: 'Registration', devices: 'Devices', consents: 'Privacy notice consents', events: 'History', noConsents: 'No consent on record.', noEvents: 'No events.',
+    consentLine: 'Version {{version}}, agreed', serial: 'Serial number', uuid: 'Hardware ID', model: 'Model', vendor: 'Maker', kind: 'Kind', status: 'Status', findings: 'Findings',
+    active: 'Registered', released: 'Released', noFindings: 'None', release: 'Release…', correct: 'Correct details…', viewerNote: 'Personal information is not shown to viewers.',
+    fields: { name: 'Name', nameKana: 'Reading (kana)', email: 'E-mail', phone: 'Phone', postalCode: 'Postal code', address: 'Address', country: 'Country or region' },
+    releaseTitle: 'Release {{device}}', releaseLead: 'The device leaves this registration and anyone can register it again. The customer is notified by e-mail.',
+    releaseConfirm: 'Release the device', releasedDone: 'The device was released.',
+    correctTitle: 'Correct the customer’s details', correctLead: 'Change only what the customer asked for. Fields left as they are stay unchanged.',
+    correctConfirm: 'Save the correction', corrected: 'Saved. Changed: {{fields}}.', unchanged: 'Nothing changed: the details were already like this.',
+  },
+  findings: { not_in_manifest: 'Not in the manifest', manifest_mismatch: 'Differs from the manifest', cloned_installation: 'Cloned installation' },
+  actors: { customer: 'Customer', operator: 'Operator', system: 'System' },
+  actions: {
+    registered: 'Registered', device_added: 'Device added', updated: 'Details updated', password_changed: 'Password changed', recovered: 'Password recovered',
+    device_released: 'Device released', erased: 'Erased', transfer_requested: 'Transfer requested', transfer_decided: 'Transfer decided', exported: 'Exported',
+    operator_viewed: 'Viewed by an operator', operator_corrected: 'Corrected by an operator', operator_released: 'Released by an operator',
+    manifest_imported: 'Manifest imported', token_created: 'API token created', token_revoked: 'API token revoked',
+  },
+  event: { fields: 'Fields: {{fields}}', reason: 'Reason: {{reason}}', device: 'Device {{id}}' },
+  reason: {
+    label: 'Reason', hint: 'Between {{min}} and {{max}} characters. Kept in the audit history.', tooShort: 'Write at least {{min}} characters.', tooLong: 'Write at most {{max}} characters.',
+    confirmTitle: 'Are you sure?', confirmBody: 'Reason: “{{reason}}”', check: 'Continue…',
+  },
+  refusals: {
+    heading: 'Refusals', lead: 'Why a customer’s registration was refused, newest first: use it to answer the customer’s call.', query: 'Serial number, hardware ID or registration number',
+    at: 'When', endpoint: 'Request', device: 'Device', reason: 'Reason', holder: 'Registered under', none: 'No refusals match.',
+    reasons: { duplicate: 'Already registered (matched on {{matchedOn}})', not_recognised: 'Not a genuine device (not in the manifest)', mismatch: 'Differs from the manifest' },
+    matchedOn: { serial: 'serial number', hardwareUuid: 'hardware ID' },
+  },
+  transfers: {
+    heading: 'Transfers', lead: 'Requests to move a second-hand device to a new owner that wait for an operator.', status: 'Status',
+    statuses: { pending: 'Waiting for a decision', approved: 'Approved', declined: 'Declined', expired: 'Expired' },
+    none: 'No transfers with this status.', requestedAt: 'Requested', device: 'Device', owner: 'Current registration', decided: 'Decided',
+    decidedBy: '{{at}} by {{name}}', approve: 'Approve…', decline: 'Decline…', approveTitle: 'Approve the transfer', declineTitle: 'Decline the transfer',
+    approveLead: 'The device is released from its current registration so the requester can register it.', declineLead: 'The device stays with its current owner.',
+    approveConfirm: 'Approve', declineConfirm: 'Decline', done: 'The decision was recorded.',
+  },
+  audit: {
+    heading: 'Audit', lead: 'Every change and every reading of personal information, newest first.', from: 'From (UTC date)', to: 'To (UTC date)',
+    registrationNumber: 'Registration number', actor: 'Actor name', at: 'When', who: 'Who', action: 'What', subject: 'Registration', details: 'Details', none: 'No events match.',
+  },
+  manifests: {
+    heading: 'Manifests', lead: 'Upload the factory’s list of shipped devices as CSV. Importing the same file again adds nothing.',
+    file: 'Manifest file (CSV)', fileHint: 'Header row: kind,vendor,model,serial,hardwareUuid (optional shippedAt, ekPublicSha256).', upload: 'Upload', chooseFile: 'Choose a file first.',
+    result: 'Import result', rows: 'Rows', added: 'Added', unchanged: 'Unchanged', updated: 'Updated', rejected: 'Rejected', errors: 'Rejected rows', line: 'Line', code: 'Problem', message: 'Detail',
+    errorsShown: 'Only the first 1,000 problems are listed.', codes: { JUNK_SERIAL: 'Placeholder serial number', BAD_ROW: 'Row not readable', DUPLICATE_IN_FILE: 'Repeated in the file' },
+  },
+  errors: {
+    NETWORK: 'The host could not be reached. Check the connection and try again.',
+    UNEXPECTED: 'The host answered something the console does not understand. Try again; if it persists, tell the administrator.',
+    UNAUTHENTICATED: 'You are not signed in, or your session ended. Sign in again.',
+    FORBIDDEN: 'Your role does not allow this.',
+    NOT_FOUND: 'The host has nothing at this address; it may run a version without this page.',
+    REGISTRATION_NOT_FOUND: 'No such registration: the number may be mistyped, or the registration was erased.',
+    VALIDATION_FAILED: 'Some of what was entered is not accepted. Check it and try again.',
+    ALREADY_RELEASED: 'This device was already released.',
+    TOO_MANY_REQUESTS: 'Too many requests in a short time. Wait a minute and try again.',
+    PAYLOAD_TOO_LARGE: 'The file is too large for the host.',
+    BAD_REQUEST: 'The host could not read the request.',
+    SERVICE_UNAVAILABLE: 'The host is busy or its database is unavailable. Try again in a moment.',
+    INTERNAL_ERROR: 'The host failed. Try again; if it persists, tell the administrator.',
+    generic: 'The request failed (HTTP {{status}}).',
+  },
+};
+
+/** The shape every console language must match. */
+export type Messages = typeof en;
