@@ -1,4 +1,5 @@
 export * from './api';
+export * from './attestation-api';
 export * from './customer';
 export * from './device-identity';
 export * from './error-codes';

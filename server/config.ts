@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type FieldPolicies } from '../protocol';
+import { ATTESTATION_POLICIES, CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type AttestationPolicy, type FieldPolicies } from '../protocol';
 
 /** Raised for a bad configuration value so `main.ts` can print one clear line and exit 1. */
 export class ConfigError extends Error {
@@ -81,6 +81,9 @@ const envSchema = z.object({
   OUTBOX_SECRET_KEY: base64Key,
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
+  ATTESTATION: z.enum(ATTESTATION_POLICIES).optional().transform((value) => value ?? 'off'),
+  TPM_EK_CA_DIR: z.string().trim().min(1).optional(),
+  ATTESTATION_CHALLENGE_SECONDS: int(10, 3600, 300),
 });
 
 /** Which store DATABASE_URL chose. */
@@ -105,6 +108,8 @@ export interface HostConfig {
   keys: { tokenSigningKey?: string; requestHashKey?: string; outboxSecretKey?: string };
   pgPoolSize: number;
   shutdownGraceSeconds: number;
+  /** PC attestation by TPM (docs/attestation.md): policy, trusted EK CA folder, challenge lifetime. */
+  attestation: { policy: AttestationPolicy; ekCaDir: string | null; challengeSeconds: number };
 }
 
 /** startHost's named options, which win over their environment variables. */
@@ -137,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)) };
   else if (/^postgres(ql)?:\/\//.test(databaseUrl)) database = { dialect: 'postgres', url: databaseUrl };
   else throw new ConfigError(`Invalid configuration: DATABASE_URL must be sqlite:<path> or postgres://…`);
+  if (e.ATTESTATION !== 'off' && e.TPM_EK_CA_DIR === undefined) throw new ConfigError(`Invalid configuration: TPM_EK_CA_DIR is required when ATTESTATION is ${e.ATTESTATION}`);
   return {
     port: overrides.port ?? e.PORT,
     host: overrides.host ?? e.HOST,
@@ -155,5 +161,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     keys: { tokenSigningKey: e.TOKEN_SIGNING_KEY, requestHashKey: e.REQUEST_HASH_KEY, outboxSecretKey: e.OUTBOX_SECRET_KEY },
     pgPoolSize: e.PG_POOL_SIZE,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    attestation: { policy: e.ATTESTATION, ekCaDir: e.TPM_EK_CA_DIR === undefined ? null : path.resolve(e.TPM_EK_CA_DIR), challengeSeconds: e.ATTESTATION_CHALLENGE_SECONDS },
   };
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** One registration: the customer and the password hash; devices hang off it by number. */
 export interface RegistrationsTable {
@@ -43,6 +43,10 @@ export interface DevicesTable {
   /** Set when the device left its registration; it then holds none of the unique keys. */
   released_at: number | null;
   edid_product_code: string | null;
+  /** 1 when the PC proved possession of its TPM (docs/attestation.md), else 0. */
+  attested: ColumnType<number, number | undefined, number>;
+  /** Lower-case hex SHA-256 of the attested EK's SubjectPublicKeyInfo (DER), or null. */
+  ek_public_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Request ids that produced a 201, with a keyed hash of the body (never the body). */
@@ -99,4 +103,15 @@ export interface HostDatabase {
   consents: ConsentsTable;
   audit_events: AuditEventsTable;
   device_findings: DeviceFindingsTable;
+  attestation_challenges: AttestationChallengesTable;
+}
+
+/** Open TPM credential challenges: only a hash of the secret, single use, short-lived. */
+export interface AttestationChallengesTable {
+  attestation_id: string;
+  secret_sha256: string;
+  ek_public_sha256: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }

@@ -3,6 +3,7 @@ import { parseOrThrow, requireObjectBody } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { insertDevice } from '../repositories/devices-repository';
 import { keyedHash } from '../security/request-hash';
+import { consumeAttestation, judgeAttestation, withoutProof } from './attestation-service';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
 import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
@@ -13,14 +14,15 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
   const body = requireObjectBody(rawBody);
   const request = parseOrThrow(addDeviceRequestSchema, body);
   // The number is part of the hashed value: the same id sent for another registration is a conflict.
-  const bodyHash = keyedHash(deps.keys.requestHashKey, { registrationNumber, body });
+  const bodyHash = keyedHash(deps.keys.requestHashKey, { registrationNumber, body: withoutProof(body) });
   const replay = await replayIfUsed(deps, 'add-device', request.requestId, bodyHash);
   if (replay) return replay;
   const device = identifyDevice(request.device);
+  const attestation = await judgeAttestation(deps, device, request.attestation);
   const nothingToPrepare = () => Promise.resolve(null);
   return createIdempotently(deps, 'add-device', request.requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
     const now = deps.now();
-    const row = deviceRow(device, registrationNumber, now);
+    const row = { ...deviceRow(device, registrationNumber, now), ...(await consumeAttestation(trx, deps, attestation)) };
     await insertDevice(trx, row);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'device_added', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
