@@ -26,6 +26,7 @@ const envSchema = z.object({
   REGISTRATION_SUPPORT_URL: z.url().default('https://support.example.com/registration'),
   REGISTRATION_LOCALE: z.string().min(2).max(35).optional(),
   REGISTRATION_OUTBOX_PUBLIC_KEY: z.base64().length(44, 'base64 of a 32-byte X25519 public key').optional(),
+  REGISTRATION_TPM_TCTI: z.string().min(1).optional(),
 });
 
 /** Main-process settings, read once from the environment so every part agrees. */
@@ -42,6 +43,8 @@ export interface DesktopConfig {
   locale: string | undefined;
   /** The host's outbox key shipped with the build, for PCs that never reached the host before going offline. */
   outboxPublicKey: string | undefined;
+  /** tpm2-tools TCTI of the TPM to attest with; unset = /dev/tpmrm0 when present (docs/attestation.md). */
+  tpmTcti: string | undefined;
 }
 
 /** Parses the environment; throws one readable message when a value is wrong. */
@@ -61,5 +64,6 @@ export function loadDesktopConfig(env: NodeJS.ProcessEnv = process.env): Desktop
     supportUrl: value.REGISTRATION_SUPPORT_URL,
     locale: value.REGISTRATION_LOCALE,
     outboxPublicKey: value.REGISTRATION_OUTBOX_PUBLIC_KEY,
+    tpmTcti: value.REGISTRATION_TPM_TCTI,
   };
 }
