@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  // Genuine devices (API.md December additions, MANIFEST_POLICY=enforce)
+  'DEVICE_NOT_RECOGNISED',
+  'DEVICE_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,4 +43,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  DEVICE_NOT_RECOGNISED: 422,
+  DEVICE_MISMATCH: 422,
 };

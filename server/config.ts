@@ -81,6 +81,7 @@ const envSchema = z.object({
   OUTBOX_SECRET_KEY: base64Key,
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
+  MANIFEST_POLICY: z.enum(['off', 'flag', 'enforce']).optional().transform((value) => value ?? 'off'),
 });
 
 /** Which store DATABASE_URL chose. */
@@ -105,6 +106,8 @@ export interface HostConfig {
   keys: { tokenSigningKey?: string; requestHashKey?: string; outboxSecretKey?: string };
   pgPoolSize: number;
   shutdownGraceSeconds: number;
+  /** What the maker's manifest does to registrations: ignored, findings for operators, or refusals. */
+  manifestPolicy: 'off' | 'flag' | 'enforce';
 }
 
 /** startHost's named options, which win over their environment variables. */
@@ -155,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     keys: { tokenSigningKey: e.TOKEN_SIGNING_KEY, requestHashKey: e.REQUEST_HASH_KEY, outboxSecretKey: e.OUTBOX_SECRET_KEY },
     pgPoolSize: e.PG_POOL_SIZE,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    manifestPolicy: e.MANIFEST_POLICY,
   };
 }

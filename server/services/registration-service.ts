@@ -13,6 +13,7 @@ import { requestSchemas } from './request-schemas';
 import { customerToColumns } from './customer-record';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
+import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
 import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
@@ -32,6 +33,10 @@ function outcomeOf(error: unknown): RegistrationOutcome | null {
       return 'request_id_conflict';
     case 'SEALED_UNREADABLE':
       return 'sealed_unreadable';
+    case 'DEVICE_NOT_RECOGNISED':
+      return 'not_recognised';
+    case 'DEVICE_MISMATCH':
+      return 'mismatch';
     default:
       return 'invalid';
   }
@@ -69,6 +74,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
   }
   if (request.consent.privacyPolicyVersion !== deps.config.privacyPolicy.version) throw consentRequired(deps);
   const device = identifyDevice(request.device);
+  const manifestFinding = await judgeAgainstManifest(deps, device);
 
   const hashPassword = () => deps.hasher.hash(request.password);
   return createIdempotently(deps, 'registration', request.requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
@@ -90,6 +96,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
     if (registrationNumber === null) throw new Error('could not draw a free registration number');
     const row = deviceRow(device, registrationNumber, now);
     await insertDevice(trx, row);
+    await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await recordConsent(trx, registrationNumber, request.consent.privacyPolicyVersion, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'registered', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
