@@ -1,4 +1,5 @@
 export * from './api';
+export * from './canonical-identity';
 export * from './attestation-api';
 export * from './customer';
 export * from './device-identity';
@@ -6,4 +7,5 @@ export * from './error-codes';
 export * from './junk-identifiers';
 export * from './registration-number';
 export * from './text-rules';
+export * from './vendor-names';
 export * from './desktop-api';

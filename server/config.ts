@@ -81,6 +81,7 @@ const envSchema = z.object({
   OUTBOX_SECRET_KEY: base64Key,
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
+  MANIFEST_POLICY: z.enum(['off', 'flag', 'enforce']).optional().transform((value) => value ?? 'off'),
   ATTESTATION: z.enum(ATTESTATION_POLICIES).optional().transform((value) => value ?? 'off'),
   TPM_EK_CA_DIR: z.string().trim().min(1).optional(),
   ATTESTATION_CHALLENGE_SECONDS: int(10, 3600, 300),
@@ -108,6 +109,8 @@ export interface HostConfig {
   keys: { tokenSigningKey?: string; requestHashKey?: string; outboxSecretKey?: string };
   pgPoolSize: number;
   shutdownGraceSeconds: number;
+  /** What the maker's manifest does to registrations: ignored, findings for operators, or refusals. */
+  manifestPolicy: 'off' | 'flag' | 'enforce';
   /** PC attestation by TPM (docs/attestation.md): policy, trusted EK CA folder, challenge lifetime. */
   attestation: { policy: AttestationPolicy; ekCaDir: string | null; challengeSeconds: number };
 }
@@ -161,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     keys: { tokenSigningKey: e.TOKEN_SIGNING_KEY, requestHashKey: e.REQUEST_HASH_KEY, outboxSecretKey: e.OUTBOX_SECRET_KEY },
     pgPoolSize: e.PG_POOL_SIZE,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    manifestPolicy: e.MANIFEST_POLICY,
     attestation: { policy: e.ATTESTATION, ekCaDir: e.TPM_EK_CA_DIR === undefined ? null : path.resolve(e.TPM_EK_CA_DIR), challengeSeconds: e.ATTESTATION_CHALLENGE_SECONDS },
   };
 }

@@ -9,13 +9,17 @@ export type RegistrationOutcome =
   | 'not_identifiable'
   | 'consent_required'
   | 'request_id_conflict'
-  | 'sealed_unreadable';
+  | 'sealed_unreadable'
+  | 'not_recognised'
+  | 'mismatch';
 
 /** The host's Prometheus metrics, in a registry of its own so several hosts can share a process (tests). */
 export interface HostMetrics {
   registry: Registry;
   registrations: Counter<'outcome' | 'endpoint'>;
   requestDuration: Histogram<'method' | 'route' | 'status'>;
+  /** PCs registered with an installationId another PC with other hardware already has (OPERATOR-API.md findings). */
+  clonedInstallations: Counter;
 }
 
 /** Creates the registry and its metrics; `devicesByKind` feeds a per-kind gauge read from the store at scrape time. */
@@ -34,6 +38,11 @@ export function createMetrics(devicesByKind?: () => Promise<Array<{ kind: string
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const clonedInstallations = new Counter({
+    name: 'cloned_installations_total',
+    help: 'PC registrations whose installationId a registered PC with other serial and UUID already has',
+    registers: [registry],
+  });
   if (devicesByKind) {
     new Gauge({
       name: 'registered_devices',
@@ -46,5 +55,5 @@ export function createMetrics(devicesByKind?: () => Promise<Array<{ kind: string
       },
     });
   }
-  return { registry, registrations, requestDuration };
+  return { registry, registrations, requestDuration, clonedInstallations };
 }

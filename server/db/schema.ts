@@ -94,6 +94,49 @@ export interface DeviceFindingsTable {
   at: number;
 }
 
+/** One manifest import: when, by whom, and what it did. */
+export interface ManifestsTable {
+  id: string;
+  at: number;
+  actor: string;
+  rows: number;
+  added: number;
+  unchanged: number;
+  updated: number;
+  rejected: number;
+}
+
+/** A device the maker shipped, keyed as registrations are (canonical vendor and serial keys). */
+export interface ManifestDevicesTable {
+  id: Generated<number>;
+  kind: string;
+  vendor: string;
+  vendor_key: string;
+  model: string;
+  serial: string;
+  serial_key: string;
+  hardware_uuid: string | null;
+  /** Lower-case hex SHA-256 of the TPM endorsement key's public part (read by the attestation work). */
+  ek_public_sha256: string | null;
+  shipped_at: number | null;
+  manifest_id: string;
+}
+
+/** Rows of a manifest import in progress (moved to manifest_devices in one transaction at its end). */
+export interface ManifestStagingTable {
+  manifest_id: string;
+  line: number;
+  kind: string;
+  vendor: string;
+  vendor_key: string;
+  model: string;
+  serial: string;
+  serial_key: string;
+  hardware_uuid: string | null;
+  ek_public_sha256: string | null;
+  shipped_at: number | null;
+}
+
 /** The Kysely database type of the host's store. */
 export interface HostDatabase {
   registrations: RegistrationsTable;
@@ -103,6 +146,9 @@ export interface HostDatabase {
   consents: ConsentsTable;
   audit_events: AuditEventsTable;
   device_findings: DeviceFindingsTable;
+  manifests: ManifestsTable;
+  manifest_devices: ManifestDevicesTable;
+  manifest_staging: ManifestStagingTable;
   attestation_challenges: AttestationChallengesTable;
 }
 

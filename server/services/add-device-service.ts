@@ -6,6 +6,7 @@ import { keyedHash } from '../security/request-hash';
 import { consumeAttestation, judgeAttestation, withoutProof } from './attestation-service';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
+import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
 import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
@@ -18,12 +19,14 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
   const replay = await replayIfUsed(deps, 'add-device', request.requestId, bodyHash);
   if (replay) return replay;
   const device = identifyDevice(request.device);
+  const manifestFinding = await judgeAgainstManifest(deps, device);
   const attestation = await judgeAttestation(deps, device, request.attestation);
   const nothingToPrepare = () => Promise.resolve(null);
   return createIdempotently(deps, 'add-device', request.requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
     const now = deps.now();
     const row = { ...deviceRow(device, registrationNumber, now), ...(await consumeAttestation(trx, deps, attestation)) };
     await insertDevice(trx, row);
+    await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'device_added', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);

@@ -8,6 +8,7 @@ import type { HostDatabase } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { parseOrThrow, requireObjectBody, validationFailed } from '../http/validation';
 import { consumeChallenge, findOpenChallenge, insertChallenge } from '../repositories/attestation-repository';
+import { findManifestDevice } from '../repositories/manifest-repository';
 import type { IdentifiedDevice } from './device-keys';
 import type { ServiceDeps } from './service-deps';
 
@@ -94,9 +95,17 @@ export interface AttestationVerdict {
 
 const UNATTESTED: AttestationVerdict = { attested: false, ekPublicSha256: null, attestationId: null };
 
+/** The EK digest a manifest row binds this PC's serial to, or null (read whatever MANIFEST_POLICY says). */
+async function manifestEkBinding(deps: ServiceDeps, device: IdentifiedDevice): Promise<string | null> {
+  if (device.serial === null) return null;
+  const found = await findManifestDevice(deps.db, device.kind, device.vendorKey, device.serial.toUpperCase());
+  return found.row?.ek_public_sha256 ?? null;
+}
+
 /**
  * Applies ATTESTATION to a device about to be registered: checks the proof (read-only, before the
  * password hash) and refuses what the policy refuses. Only PCs are attested; `off` ignores proofs.
+ * A manifest row with an EK digest makes the proof required for that serial, from that EK only.
  */
 export async function judgeAttestation(deps: ServiceDeps, device: IdentifiedDevice, proof: AttestationProof | undefined): Promise<AttestationVerdict> {
   const { policy } = deps.config.attestation;
@@ -105,7 +114,9 @@ export async function judgeAttestation(deps: ServiceDeps, device: IdentifiedDevi
     if (proof) throw validationFailed([{ path: 'attestation', message: 'only a PC can be attested' }]);
     return UNATTESTED;
   }
+  const boundEk = await manifestEkBinding(deps, device);
   if (!proof) {
+    if (boundEk !== null) throw new ApiError('ATTESTATION_REQUIRED', 'the maker bound this PC to its TPM: register it with a TPM attestation');
     if (policy === 'require') throw new ApiError('ATTESTATION_REQUIRED', 'this host registers a PC only with a TPM attestation (POST /api/v1/attestations)');
     return UNATTESTED;
   }
@@ -114,6 +125,7 @@ export async function judgeAttestation(deps: ServiceDeps, device: IdentifiedDevi
   if (!challenge || !crypto.timingSafeEqual(presented, Buffer.from(challenge.secret_sha256, 'hex'))) {
     throw new ApiError('ATTESTATION_FAILED', 'the attestation is unknown, expired, already used or its secret is wrong');
   }
+  if (boundEk !== null && boundEk !== challenge.ek_public_sha256) throw new ApiError('ATTESTATION_MISMATCH', 'the maker shipped this PC with another TPM');
   return { attested: true, ekPublicSha256: challenge.ek_public_sha256, attestationId: challenge.attestation_id };
 }
 

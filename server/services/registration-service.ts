@@ -14,6 +14,7 @@ import { requestSchemas } from './request-schemas';
 import { customerToColumns } from './customer-record';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
+import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
 import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
@@ -33,6 +34,10 @@ function outcomeOf(error: unknown): RegistrationOutcome | null {
       return 'request_id_conflict';
     case 'SEALED_UNREADABLE':
       return 'sealed_unreadable';
+    case 'DEVICE_NOT_RECOGNISED':
+      return 'not_recognised';
+    case 'DEVICE_MISMATCH':
+      return 'mismatch';
     default:
       return 'invalid';
   }
@@ -73,6 +78,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown, delivered
   }
   if (request.consent.privacyPolicyVersion !== deps.config.privacyPolicy.version) throw consentRequired(deps);
   const device = identifyDevice(request.device);
+  const manifestFinding = await judgeAgainstManifest(deps, device);
   const attestation = await judgeAttestation(deps, device, request.attestation ?? deliveredProof);
 
   const hashPassword = () => deps.hasher.hash(request.password);
@@ -95,6 +101,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown, delivered
     if (registrationNumber === null) throw new Error('could not draw a free registration number');
     const row = { ...deviceRow(device, registrationNumber, now), ...(await consumeAttestation(trx, deps, attestation)) };
     await insertDevice(trx, row);
+    await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await recordConsent(trx, registrationNumber, request.consent.privacyPolicyVersion, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'registered', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };

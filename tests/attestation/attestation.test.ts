@@ -3,12 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginAttestation, type TpmAttestation } from '../../electron/tpm';
 import type { AttestationChallenge, AttestationProof, FormSettings, RegistrationCreated } from '../../protocol';
+import { importManifest } from '../../server/manifest/import-manifest';
 import { sealFor } from '../../server/security/sealed-box';
 import { databaseVariants } from '../support/databases';
-import { newRegistration, pc, printer } from '../support/fixtures';
+import { newRegistration, pc, printer, uniqueSerial } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
 import { readStore, storedRowCounts } from '../support/stored-rows';
 import { startSoftwareTpm, type SoftwareTpm } from '../support/software-tpm';
@@ -106,6 +108,28 @@ describe.skipIf(!haveTools('swtpm', 'tpm2'))('TPM attestation of PCs (swtpm, tpm
         expect(await storedRowCounts(suite.database)).toEqual({ ...before, attestation_challenges: before.attestation_challenges + 1 });
         // The wrong secret did not burn the challenge: the TPM's own answer still registers.
         expect((await post(suite, '/api/v1/registrations', { ...newRegistration(), attestation: fresh })).status).toBe(201);
+      });
+
+      it('lets only the TPM a manifest row names register that serial', async () => {
+        const ekDigest = (session: TpmAttestation) =>
+          crypto.createHash('sha256').update(new X509Certificate(session.identity.ekCertificate).publicKey.export({ format: 'der', type: 'spki' })).digest('hex');
+        const bound = pc({ vendor: `Maker${uniqueSerial('')}` });
+        const csv = `kind,vendor,model,serial,hardwareUuid,ekPublicSha256\npc,${bound.vendor},${bound.model},${bound.serial},${bound.hardwareUuid},${ekDigest(genuine).toUpperCase()}\n`;
+        await readStore(suite.database, (db, dialect) => importManifest({ db, dialect }, Readable.from([csv]), { actor: 'test', now: () => Date.now() }));
+        const before = await storedRowCounts(suite.database);
+        const unattested = await post(suite, '/api/v1/registrations', newRegistration({ device: bound }));
+        expect(unattested.body.error.code).toBe('ATTESTATION_REQUIRED');
+        // The digest is compared case-insensitively (the import lower-cases it).
+        const namedTpm = await post(suite, '/api/v1/registrations', { ...newRegistration({ device: bound }), attestation: await prove(suite, genuine) });
+        expect(namedTpm.status).toBe(201);
+        const rebound = pc({ vendor: bound.vendor });
+        const otherCsv = `kind,vendor,model,serial,hardwareUuid,ekPublicSha256\npc,${rebound.vendor},${rebound.model},${rebound.serial},${rebound.hardwareUuid},${ekDigest(foreign)}\n`;
+        await readStore(suite.database, (db, dialect) => importManifest({ db, dialect }, Readable.from([otherCsv]), { actor: 'test', now: () => Date.now() }));
+        const mismatch = await post(suite, '/api/v1/registrations', { ...newRegistration({ device: rebound }), attestation: await prove(suite, genuine) });
+        expect(mismatch.status).toBe(422);
+        expect(mismatch.body.error.code).toBe('ATTESTATION_MISMATCH');
+        const after = await storedRowCounts(suite.database);
+        expect(after.devices).toBe(before.devices + 1);
       });
 
       it('registers a PC without a TPM as unattested', async () => {
