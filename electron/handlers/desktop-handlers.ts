@@ -52,6 +52,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     forms,
   );
   // "pending" exactly while entries wait, "registered" once one is delivered.
+  const attestor = options.attestor;
   const followOutbox = launch ? launchFollowsOutbox(launch, log) : undefined;
   const outbox = await Outbox.open({
     dataDir: options.dataDir,
@@ -61,6 +62,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
       followOutbox?.(event);
       options.onOutboxEvent?.(event);
     },
+    ...(attestor ? { prove: () => attestor.prove(host) } : {}),
   });
   const handlers = createHandlerMap({
     scanner: options.scanner,

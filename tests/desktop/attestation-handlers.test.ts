@@ -6,14 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlerMap } from '../../electron/handlers/create-handler-map';
 import type { DeviceScanner } from '../../electron/hardware/device-scanner';
 import { createHostClient } from '../../electron/host-client/host-client';
+import type { OutboxEvent } from '../../electron/outbox/outbox';
 import { createPcAttestor, type PcAttestor } from '../../electron/tpm';
-import type { DeviceIdentity, IpcHandlerMap, ScannedDevice } from '../../protocol';
+import type { DeviceIdentity, FormSettings, IpcHandlerMap, ScannedDevice } from '../../protocol';
 import { databaseVariants } from '../support/databases';
-import { customer, pc, PASSWORD, POLICY_VERSION } from '../support/fixtures';
+import { customer, newRegistration, pc, PASSWORD, POLICY_VERSION } from '../support/fixtures';
+import { request } from '../support/http';
 import { readStore } from '../support/stored-rows';
 import { startSoftwareTpm, type SoftwareTpm } from '../support/software-tpm';
 import { haveTools } from '../support/system-tools';
+import { useCleanups } from '../support/use-cleanups';
 import { useTestHost, type SuiteHost } from '../support/use-test-host';
+import { openRecordedOutbox } from './support/open-outbox';
 
 // The handlers' side is the same on either store (the host suites cover both): SQLite keeps this lean.
 const [variant] = await databaseVariants('attestation-handlers.test');
@@ -46,6 +50,7 @@ const attestedOf = (suite: SuiteHost, identity: DeviceIdentity | undefined) =>
 describe.skipIf(!variant || !haveTools('swtpm', 'tpm2'))('registration handlers with a TPM (swtpm)', () => {
   let tpm: SoftwareTpm;
   const attestors: PcAttestor[] = [];
+  const cleanups = useCleanups();
   const attestor = (tcti: string | null) => {
     const made = createPcAttestor({ tcti, log: () => undefined });
     attestors.push(made);
@@ -74,6 +79,23 @@ describe.skipIf(!variant || !haveTools('swtpm', 'tpm2'))('registration handlers 
       expect(added.ok).toBe(true);
       expect(await attestedOf(suite, identities['pc-1'])).toBe(1);
       expect(await attestedOf(suite, identities['pc-2'])).toBe(1);
+    });
+
+    it('delivers a PC registration kept offline with a proof obtained at delivery', async () => {
+      const publicKey = (await request<FormSettings>(suite.host.url, 'GET', '/api/v1/form')).body.outboxPublicKey;
+      const outcomes: Record<string, string> = {};
+      for (const [name, tcti] of [['with TPM', tpm.tcti], ['without TPM', null]] as const) {
+        const events: OutboxEvent[] = [];
+        const made = attestor(tcti);
+        const outbox = await openRecordedOutbox(cleanups, { dataDir: path.join(root, `outbox-${tcti ? 'tpm' : 'none'}`), hostUrl: suite.host.url, events, log: [], prove: () => made.prove(createHostClient({ baseUrl: suite.host.url })) });
+        const body = newRegistration();
+        await outbox.add(body, publicKey);
+        await outbox.sendDue(true);
+        const settled = events.find((event) => event.type !== 'changed');
+        outcomes[name] = settled?.type === 'rejected' ? `rejected ${settled.entry.error?.code ?? ''}` : (settled?.type ?? 'none');
+        if (tcti) expect(await attestedOf(suite, body.device)).toBe(1);
+      }
+      expect(outcomes).toEqual({ 'with TPM': 'delivered', 'without TPM': 'rejected ATTESTATION_REQUIRED' });
     });
 
     it('passes on the refusal when this PC has no TPM', async () => {
