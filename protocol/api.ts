@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { anyFormCustomerSchema, customerSchema, defaultCustomerSchema, FIELD_POLICIES, CUSTOMER_FIELDS, passwordSchema, type FieldPolicies } from './customer';
 import { DEVICE_KINDS, deviceIdentitySchema, deviceKindSchema, deviceSummarySchema } from './device-identity';
+import { attestationProofSchema } from './attestation-api';
 import { ERROR_CODES } from './error-codes';
 
 /** API.md's one error shape, for every status. */
@@ -41,6 +42,7 @@ export function newRegistrationRequestSchema(policies?: FieldPolicies) {
     password: passwordSchema,
     consent: consentSchema,
     locale: mailLocaleSchema.optional(),
+    attestation: attestationProofSchema.optional(),
   });
 }
 export const newRegistrationRequestSchemaDefault = newRegistrationRequestSchema();
@@ -55,7 +57,7 @@ export const registrationCreatedSchema = z.object({
 export type RegistrationCreated = z.infer<typeof registrationCreatedSchema>;
 
 /** `POST /api/v1/registrations/sealed` body. */
-export const sealedRegistrationRequestSchema = z.object({ sealed: z.string().min(1) });
+export const sealedRegistrationRequestSchema = z.object({ sealed: z.string().min(1), attestation: attestationProofSchema.optional() });
 export type SealedRegistrationRequest = z.infer<typeof sealedRegistrationRequestSchema>;
 
 /** `POST /api/v1/registrations/lookup` body. */
@@ -101,6 +103,7 @@ export type UpdateResponse = z.infer<typeof updateResponseSchema>;
 export const addDeviceRequestSchema = z.object({
   requestId: z.uuid(),
   device: deviceIdentitySchema,
+  attestation: attestationProofSchema.optional(),
 });
 export type AddDeviceRequest = z.infer<typeof addDeviceRequestSchema>;
 

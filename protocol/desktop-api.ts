@@ -49,6 +49,7 @@ export const scannedDeviceSchema = z.object({
   hardwareUuid: z.string().optional(),
   usbVendorId: z.string().optional(),
   usbProductId: z.string().optional(),
+  edidProductCode: z.string().optional(),
   identifiable: z.boolean(),
   reason: z.enum(UNIDENTIFIABLE_REASONS).optional(),
 });

@@ -1,4 +1,3 @@
-import type { DeviceSource } from './device-identity';
 /**
  * Junk identifier rules shared by the desktop app and the host, so a placeholder is refused the
  * same way wherever it is read. The literal lists are the union of the placeholder lists kept by
@@ -76,16 +75,17 @@ function key(value: string): string {
   return value.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-const SERIAL_PLACEHOLDERS = new Set(JUNK_SERIAL_VALUES.map(key));
+/** Every placeholder serial list in one set: the strictest rule set applies whatever `source` a client claims (API.md). */
+const SERIAL_PLACEHOLDERS = new Set([...JUNK_SERIAL_VALUES, ...JUNK_USB_SERIAL_VALUES, ...JUNK_EDID_SERIAL_TEXTS].map(key));
 const VENDOR_MODEL_PLACEHOLDERS = new Set(JUNK_VENDOR_MODEL_VALUES.map(key));
-const USB_PLACEHOLDERS = new Set(JUNK_USB_SERIAL_VALUES.map(key));
-const EDID_PLACEHOLDERS = new Set(JUNK_EDID_SERIAL_TEXTS.map(key));
 const UUID_PLACEHOLDERS = new Set(JUNK_UUID_VALUES.map((value) => value.toLowerCase()));
 
-/** Shortest serial that can still tell machines apart; `1`, `00`, `N/A` cannot. */
-export const MIN_SERIAL_LENGTH = 4;
-/** USB iSerial and EDID serials: the issue sets their floor at 5 characters. */
-export const MIN_PERIPHERAL_SERIAL_LENGTH = 5;
+/**
+ * Shortest serial that can still tell devices apart (the issue's floor for USB and EDID serials,
+ * now for every source). Monitors that send an EDID product code are exempt: they are compared
+ * within their model, where short per-model numbers such as `1409` are real.
+ */
+export const MIN_SERIAL_LENGTH = 5;
 
 /** Prefixes fastfetch and systemd treat as "not set" (`To be filled by O.E.M.`, `System Product Name`, …). */
 const PLACEHOLDER_PREFIX = /^(to be filled|to be set|o\.e\.m\.|oem\b|system product|system serial|chassis serial|base ?board serial|default string|not (specified|applicable|available|settable|present|defined))/i;
@@ -105,54 +105,45 @@ function isPatternSerial(compact: string): boolean {
   return false;
 }
 
-/** True when a serial is a placeholder or otherwise cannot tell one device from another. */
-export function isJunkSerial(value: string | null | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  const trimmed = value.trim();
-  if (trimmed.length < MIN_SERIAL_LENGTH) return true;
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) return true;
-  if (/\p{Cc}/u.test(trimmed)) return true;
-  if (SERIAL_PLACEHOLDERS.has(key(trimmed))) return true;
-  if (PLACEHOLDER_PREFIX.test(trimmed)) return true;
-  const compact = trimmed.replace(/[\s\-_.]/g, '');
+/** Options of the one serial rule: only a monitor that sends its EDID product code may keep a short serial. */
+export interface SerialRuleOptions {
+  shortAllowed?: boolean;
+}
+
+/**
+ * True when a serial, already canonical (protocol/canonical-identity.ts: NFKC, trimmed, inner
+ * spaces single), cannot identify a device: outside printable ASCII, short, a placeholder of any
+ * source's list, a bus address (`0000:00:14.0`), a Windows pseudo-serial (`&`), a host-controller
+ * name, an EDID fill value, or a pattern (one character repeated, an ascending run, …).
+ */
+export function isJunkCanonicalSerial(value: string, options: SerialRuleOptions = {}): boolean {
+  if (!/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(value)) return true;
+  if (value.length < (options.shortAllowed === true ? 2 : MIN_SERIAL_LENGTH)) return true;
+  if (!/[A-Za-z0-9]/.test(value)) return true;
+  if (SERIAL_PLACEHOLDERS.has(key(value))) return true;
+  if (PLACEHOLDER_PREFIX.test(value)) return true;
+  if (value.includes(':') || value.includes('&')) return true;
+  if (/hcd|\.auto$/i.test(value)) return true;
+  if (/^\d{1,10}$/.test(value) && JUNK_EDID_SERIAL_NUMBERS.includes(Number(value))) return true;
+  const compact = value.replace(/[\s\-_.]/g, '');
   if (compact.length === 0 || isPatternSerial(compact)) return true;
   // A bare register-style number ("0x0001", fastfetch's "0x0000").
-  if (/^0x[0-9a-f]{1,4}$/i.test(trimmed)) return true;
+  if (/^0x[0-9a-f]{1,4}$/i.test(value)) return true;
   // GLPI's version-number rule (/\d\.\d(\.\d)?/), kept to whole values: "1.0", "2.10.3".
-  if (/^v?\d+\.\d+(\.\d+)?$/i.test(trimmed)) return true;
+  if (/^v?\d+\.\d+(\.\d+)?$/i.test(value)) return true;
   // Families the lists only sample: "Type1 - 123456", "SYS-1234567890", "#A123456789", "SN0000", "MB-…".
-  if (/^type\d\s*-/i.test(trimmed)) return true;
-  if (/^(sys|sn|mb|s\/n|#a?)[-\s:]?\w*$/i.test(trimmed) && isPatternSerial(trimmed.replace(/^(sys|sn|mb|s\/n|#a?)[-\s:]?/i, ''))) return true;
+  if (/^type\d\s*-/i.test(value)) return true;
+  if (/^(sys|sn|mb|s\/n|#a?)[-\s]?\w*$/i.test(value) && isPatternSerial(value.replace(/^(sys|sn|mb|s\/n|#a?)[-\s]?/i, ''))) return true;
   // Values someone masked before publishing ("[REMOVED]", "<redacted>", "*obfuscated*").
-  if (/^[[<*(]*\s*(removed|redacted|obfuscated|masked|hidden|censored)\b/i.test(trimmed)) return true;
+  if (/^[[<*(]*\s*(removed|redacted|obfuscated|masked|hidden|censored)\b/i.test(value)) return true;
   return false;
 }
 
-/** True when a USB iSerial cannot identify the device: short, a bus address (`0000:00:14.0`), a Windows pseudo-serial (`&`), a host-controller name, a placeholder. */
-export function isJunkUsbSerial(value: string | null | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  const trimmed = value.trim();
-  if (trimmed.length < MIN_PERIPHERAL_SERIAL_LENGTH) return true;
-  if (trimmed.includes(':') || trimmed.includes('&')) return true;
-  if (USB_PLACEHOLDERS.has(key(trimmed))) return true;
-  if (/hcd|\.auto$/i.test(trimmed)) return true;
-  return isJunkSerial(trimmed);
-}
-
-/** True when an EDID 0xFF serial text is junk: short, a placeholder, or a string the corpus shows shared across many models. */
-export function isJunkEdidSerial(value: string | null | undefined): boolean {
-  if (value === null || value === undefined) return true;
-  const trimmed = value.trim();
-  if (trimmed.length < MIN_PERIPHERAL_SERIAL_LENGTH) return true;
-  if (EDID_PLACEHOLDERS.has(key(trimmed))) return true;
-  return isJunkSerial(trimmed);
-}
-
-/** True when the EDID 32-bit serial field is a fill value (0, 1, 0x01010101, 0xFFFFFFFF, …) or too short to tell monitors apart. */
+/** True when the EDID 32-bit serial field is a fill value (0, 1, 0x01010101, 0xFFFFFFFF, …); short numbers are real within a model. */
 export function isJunkEdidSerialNumber(value: number | null | undefined): boolean {
   if (value === null || value === undefined || !Number.isInteger(value) || value < 0) return true;
   if (JUNK_EDID_SERIAL_NUMBERS.includes(value)) return true;
-  return isJunkEdidSerial(String(value));
+  return isJunkCanonicalSerial(String(value), { shortAllowed: true });
 }
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -171,7 +162,7 @@ export function isJunkUuid(value: string | null | undefined): boolean {
   return false;
 }
 
-/** True when a vendor or model string is a placeholder and must not be shown or stored as one. */
+/** True when a vendor or model string, already canonical, is a placeholder and must not be shown or stored as one. */
 export function isJunkVendorOrModel(value: string | null | undefined): boolean {
   if (value === null || value === undefined) return true;
   const trimmed = value.trim();
@@ -180,21 +171,4 @@ export function isJunkVendorOrModel(value: string | null | undefined): boolean {
   if (/\p{Cc}/u.test(trimmed)) return true;
   if (VENDOR_MODEL_PLACEHOLDERS.has(key(trimmed))) return true;
   return /^(to be filled|to be set|o\.e\.m\.|system (manufacturer|product|version|name)|default string|type\d(productconfigid|family|\s*-))/i.test(trimmed);
-}
-
-/**
- * The serial rule for where the serial was read, so the host re-applies exactly the rule the
- * desktop app used: USB and CUPS iSerials, EDID text or the EDID 32-bit number, firmware serials.
- */
-export function isJunkSerialFrom(source: DeviceSource, value: string | null | undefined): boolean {
-  switch (source) {
-    case 'usb':
-    case 'cups':
-      return isJunkUsbSerial(value);
-    case 'edid':
-      if (value !== null && value !== undefined && /^\d{1,10}$/.test(value.trim()) && isJunkEdidSerialNumber(Number(value.trim()))) return true;
-      return isJunkEdidSerial(value);
-    default:
-      return isJunkSerial(value);
-  }
 }

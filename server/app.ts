@@ -5,6 +5,7 @@ import { errorMiddleware, notFound } from './http/error-middleware';
 import { perIpRateLimit } from './http/rate-limit';
 import { requestLogger } from './http/request-logger';
 import { buildOpenApiDocument } from './openapi/document';
+import { attestationRoutes } from './routes/attestation-routes';
 import { formRoutes } from './routes/form-routes';
 import { operationsRoutes } from './routes/operations-routes';
 import { registrationRoutes } from './routes/registration-routes';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(perIpRateLimit(deps.config.rateLimitPerMinute, deps.logger));
   app.use(formRoutes(deps));
   app.use(registrationRoutes(deps));
+  app.use(attestationRoutes(deps));
   app.use(notFound);
   app.use(errorMiddleware(deps.logger));
   return app;

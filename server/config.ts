@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type FieldPolicies } from '../protocol';
+import { ATTESTATION_POLICIES, CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type AttestationPolicy, type FieldPolicies } from '../protocol';
 
 /** Raised for a bad configuration value so `main.ts` can print one clear line and exit 1. */
 export class ConfigError extends Error {
@@ -115,6 +115,10 @@ const envSchema = z.object({
   OPERATOR_OIDC_ROLE_CLAIM: z.string().trim().min(1).optional().transform((value) => value ?? 'roles'),
   OPERATOR_SESSION_IDLE_MINUTES: int(1, 1440, 30),
   METRICS_REFRESH_SECONDS: int(1, 3600, 30),
+  MANIFEST_POLICY: z.enum(['off', 'flag', 'enforce']).optional().transform((value) => value ?? 'off'),
+  ATTESTATION: z.enum(ATTESTATION_POLICIES).optional().transform((value) => value ?? 'off'),
+  TPM_EK_CA_DIR: z.string().trim().min(1).optional(),
+  ATTESTATION_CHALLENGE_SECONDS: int(10, 3600, 300),
 });
 
 /** Which store DATABASE_URL chose. */
@@ -150,6 +154,10 @@ export interface HostConfig {
   };
   /** How often /metrics' stored counts are re-read (a scrape only reads the cache). */
   metricsRefreshSeconds: number;
+  /** What the maker's manifest does to registrations: ignored, findings for operators, or refusals. */
+  manifestPolicy: 'off' | 'flag' | 'enforce';
+  /** PC attestation by TPM (docs/attestation.md): policy, trusted EK CA folder, challenge lifetime. */
+  attestation: { policy: AttestationPolicy; ekCaDir: string | null; challengeSeconds: number };
 }
 
 /** startHost's named options, which win over their environment variables. */
@@ -184,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)) };
   else if (/^postgres(ql)?:\/\//.test(databaseUrl)) database = { dialect: 'postgres', url: databaseUrl };
   else throw new ConfigError(`Invalid configuration: DATABASE_URL must be sqlite:<path> or postgres://…`);
+  if (e.ATTESTATION !== 'off' && e.TPM_EK_CA_DIR === undefined) throw new ConfigError(`Invalid configuration: TPM_EK_CA_DIR is required when ATTESTATION is ${e.ATTESTATION}`);
   return {
     port: overrides.port ?? e.PORT,
     host: overrides.host ?? e.HOST,
@@ -210,6 +219,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       sessionIdleMinutes: e.OPERATOR_SESSION_IDLE_MINUTES,
     },
     metricsRefreshSeconds: e.METRICS_REFRESH_SECONDS,
+    manifestPolicy: e.MANIFEST_POLICY,
+    attestation: { policy: e.ATTESTATION, ekCaDir: e.TPM_EK_CA_DIR === undefined ? null : path.resolve(e.TPM_EK_CA_DIR), challengeSeconds: e.ATTESTATION_CHALLENGE_SECONDS },
   };
 }
 

@@ -9,7 +9,9 @@ export type RegistrationOutcome =
   | 'not_identifiable'
   | 'consent_required'
   | 'request_id_conflict'
-  | 'sealed_unreadable';
+  | 'sealed_unreadable'
+  | 'not_recognised'
+  | 'mismatch';
 
 /** The host's Prometheus metrics, in a registry of its own so several hosts can share a process (tests). */
 export interface HostMetrics {
@@ -18,6 +20,8 @@ export interface HostMetrics {
   requestDuration: Histogram<'method' | 'route' | 'status'>;
   /** Re-reads the per-kind device counts from the store (on a timer, never per scrape). */
   refreshDeviceCounts(): Promise<void>;
+  /** PCs registered with an installationId another PC with other hardware already has (OPERATOR-API.md findings). */
+  clonedInstallations: Counter;
 }
 
 /**
@@ -51,5 +55,10 @@ export function createMetrics(devicesByKind?: () => Promise<Array<{ kind: string
     devices.reset();
     for (const { kind, count } of counts) devices.set({ kind }, count);
   }
-  return { registry, registrations, requestDuration, refreshDeviceCounts };
+  const clonedInstallations = new Counter({
+    name: 'cloned_installations_total',
+    help: 'PC registrations whose installationId a registered PC with other serial and UUID already has',
+    registers: [registry],
+  });
+  return { registry, registrations, requestDuration, refreshDeviceCounts, clonedInstallations };
 }

@@ -27,6 +27,7 @@ const envSchema = z.object({
   REGISTRATION_SUPPORT_URL: z.url().default('https://support.example.com/registration'),
   REGISTRATION_LOCALE: z.string().min(2).max(35).optional(),
   REGISTRATION_OUTBOX_PUBLIC_KEY: z.base64().length(44, 'base64 of a 32-byte X25519 public key').optional(),
+  REGISTRATION_TPM_TCTI: z.string().min(1).optional(),
 });
 
 /** Main-process settings, read once from the environment so every part agrees. */
@@ -47,6 +48,8 @@ export interface DesktopConfig {
   locale: string | undefined;
   /** The host's outbox key shipped with the build, for PCs that never reached the host before going offline. */
   outboxPublicKey: string | undefined;
+  /** tpm2-tools TCTI of the TPM to attest with; unset = /dev/tpmrm0 when present (docs/attestation.md). */
+  tpmTcti: string | undefined;
 }
 
 /** Variables that swap the machine being read for a made-up one: development and tests only. */
@@ -76,5 +79,6 @@ export function loadDesktopConfig(env: NodeJS.ProcessEnv, options: { isPackaged:
     supportUrl: value.REGISTRATION_SUPPORT_URL,
     locale: value.REGISTRATION_LOCALE,
     outboxPublicKey: value.REGISTRATION_OUTBOX_PUBLIC_KEY,
+    tpmTcti: value.REGISTRATION_TPM_TCTI,
   };
 }

@@ -1,6 +1,7 @@
 import type { AppInfo, IpcHandler, IpcHandlerMap, IpcMethod } from '../../protocol';
 import type { DeviceScanner } from '../hardware/device-scanner';
 import type { HostClient } from '../host-client/host-client';
+import type { PcAttestor } from '../tpm/pc-attestor';
 import { createAppHandlers } from './app-handlers';
 import { defineHandler, fail } from './define-handler';
 import { createDeviceHandlers } from './device-handlers';
@@ -29,6 +30,8 @@ export interface HandlerMapDeps {
   onRegistered?: (registrationNumber: string) => void;
   /** The outbox / launch-choice handlers; without them those calls answer a clear refusal. */
   offline?: (shared: OfflineShared) => Partial<OfflineHandlers>;
+  /** Proves a PC's TPM when registering it (docs/attestation.md). */
+  attestor?: PcAttestor;
 }
 
 function unavailable<K extends IpcMethod>(method: K): IpcHandler<K> {
@@ -52,6 +55,7 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
       ...(deps.lookupAttempts !== undefined ? { lookupAttempts: deps.lookupAttempts } : {}),
       requestIds,
       ...(deps.onRegistered !== undefined ? { onRegistered: deps.onRegistered } : {}),
+      ...(deps.attestor !== undefined ? { attestor: deps.attestor } : {}),
     }),
     finishLater: offline.finishLater ?? unavailable('finishLater'),
     getOutbox: offline.getOutbox ?? unavailable('getOutbox'),

@@ -1,6 +1,7 @@
 import type { AppInfo, IpcHandlerMap } from '../../protocol';
 import type { DeviceScanner } from '../hardware/device-scanner';
 import { createHostClient } from '../host-client/host-client';
+import type { PcAttestor } from '../tpm/pc-attestor';
 import { FormCache } from '../outbox/form-cache';
 import { withFormCache } from '../outbox/form-cache-host';
 import { launchFollowsOutbox } from '../first-boot/launch-follows-outbox';
@@ -24,6 +25,8 @@ export interface DesktopHandlersOptions {
   buildPublicKey?: string | undefined;
   onOutboxEvent?: (event: OutboxEvent) => void;
   log?: (line: string) => void;
+  /** Proves the PC's TPM when registering it (the main process passes one; preview and e2e do not). */
+  attestor?: PcAttestor;
 }
 
 /** The full handler map plus what must be stopped at quit. */
@@ -49,6 +52,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     forms,
   );
   // "pending" exactly while entries wait, "registered" once one is delivered.
+  const attestor = options.attestor;
   const followOutbox = launch ? launchFollowsOutbox(launch, log) : undefined;
   const outbox = await Outbox.open({
     dataDir: options.dataDir,
@@ -58,6 +62,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
       followOutbox?.(event);
       options.onOutboxEvent?.(event);
     },
+    ...(attestor ? { prove: () => attestor.prove(host) } : {}),
   });
   const handlers = createHandlerMap({
     scanner: options.scanner,
@@ -66,6 +71,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     close: options.close,
     ...(options.lookupAttempts !== undefined ? { lookupAttempts: options.lookupAttempts } : {}),
     onRegistered: () => recordLaunch({ type: 'registered' }),
+    ...(options.attestor ? { attestor: options.attestor } : {}),
     offline: ({ devices, requestIdFor }) => ({
       ...createOutboxHandlers({
         devices,
@@ -80,6 +86,6 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     }),
   });
   outbox.start();
-  return { handlers, outbox, dispose: () => outbox.stop() };
+  return { handlers, outbox, dispose: async () => Promise.all([outbox.stop(), options.attestor?.close()]).then(() => undefined) };
 }
 

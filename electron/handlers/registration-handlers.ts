@@ -1,12 +1,15 @@
 import {
   customerSchema,
   normaliseRegistrationNumber,
+  type AttestationProof,
   type Customer,
+  type DeviceIdentity,
   type FormSettings,
   type IpcHandlerMap,
   type IpcResult,
 } from '../../protocol';
 import type { HostClient } from '../host-client/host-client';
+import type { PcAttestor } from '../tpm/pc-attestor';
 import { AttemptCounter } from './attempt-counter';
 import { defineHandler, fail, issuesToFields, ok, passwordPolicyIssues } from './define-handler';
 import type { DeviceRegistry } from './device-registry';
@@ -21,6 +24,8 @@ export interface RegistrationHandlerDeps {
   /** Shared with "Finish later", so the same submission keeps one requestId online and offline. */
   requestIds?: RequestIds;
   onRegistered?: (registrationNumber: string) => void;
+  /** Proves a PC's TPM before it is registered (docs/attestation.md); without it PCs go unattested. */
+  attestor?: PcAttestor;
 }
 
 type RegistrationHandlers = Pick<IpcHandlerMap, 'getForm' | 'register' | 'lookup' | 'update' | 'addDevice'>;
@@ -46,6 +51,12 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
   const attempts = new AttemptCounter(deps.lookupAttempts ?? 5);
   let form: FormSettings | undefined;
 
+  /** A fresh TPM proof for a PC, as a body part; never part of the requestId, so a resend stays one request. */
+  async function attestationFor(device: DeviceIdentity): Promise<{ attestation?: AttestationProof }> {
+    const proof = device.kind === 'pc' && deps.attestor ? await deps.attestor.prove(host) : null;
+    return proof ? { attestation: proof } : {};
+  }
+
   /** Gets a token for adding peripherals right after a new registration, with the device + password just used. */
   async function openSession(lookup: Parameters<HostClient['lookup']>[0]): Promise<void> {
     const found = await host.lookup(lookup);
@@ -70,7 +81,7 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
         password: arg.password,
         consent: { privacyPolicyVersion: arg.privacyPolicyVersion },
       };
-      const result = await host.register({ requestId: requestIds.for(body), ...body });
+      const result = await host.register({ requestId: requestIds.for(body), ...body, ...(await attestationFor(identity.value)) });
       if (result.ok) {
         deps.onRegistered?.(result.value.registrationNumber);
         await openSession({ device: identity.value, password: arg.password });
@@ -116,7 +127,7 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
       const identity = await devices.identity(arg.deviceId);
       if (!identity.ok) return identity;
       const body = { registrationNumber: number, device: identity.value };
-      const result = await host.addDevice(number, token, { requestId: requestIds.for(body), device: identity.value });
+      const result = await host.addDevice(number, token, { requestId: requestIds.for(body), device: identity.value, ...(await attestationFor(identity.value)) });
       if (!result.ok && result.error.code === 'INVALID_TOKEN') sessions.forget(number);
       return result;
     }),

@@ -1,4 +1,4 @@
-import { isJunkUsbSerial } from '../../protocol/junk-identifiers';
+import { canonicalSerial } from '../../protocol/canonical-identity';
 import { parseCupsPrinters } from './cups-printers';
 import { deviceId, identityOf, modelText, vendorText, type FoundDevice } from './found-device';
 import type { UsbCandidate } from './usb-devices';
@@ -16,7 +16,7 @@ export function mergeCupsPrinters(usb: UsbCandidate[], cupsOutput: string | null
   const leftovers: FoundDevice[] = [];
   const usbPrinters = usb.filter((candidate) => candidate.kind === 'printer');
   for (const printer of parseCupsPrinters(cupsOutput)) {
-    const serial = printer.serial !== null && !isJunkUsbSerial(printer.serial) ? printer.serial.trim() : null;
+    const serial = canonicalSerial(printer.serial, { kind: 'printer' });
     const isUsb = printer.uri.startsWith('usb://');
     let match = isUsb ? usbPrinters.find((candidate) => same(candidate.serial, serial)) : undefined;
     if (match === undefined && isUsb && printer.model !== null) {

@@ -1,17 +1,20 @@
-import { isJunkEdidSerial, isJunkEdidSerialNumber } from '../../protocol/junk-identifiers';
+import { canonicalSerial } from '../../protocol/canonical-identity';
+import { isJunkEdidSerialNumber } from '../../protocol/junk-identifiers';
 
 /** What an EDID base block says about the monitor's identity. */
 export interface EdidIdentity {
   /** Three-letter PNP manufacturer id (e.g. `DEL`). */
   vendor: string;
   productCode: number;
+  /** The product code as the host takes it (`edidProductCode`): 4 upper-case hex digits. */
+  productCodeHex: string;
   /** The 32-bit serial field (bytes 12–15, little endian). */
   serialNumber: number;
   /** Display descriptor 0xFF text, surrounding whitespace removed, or null. */
   serialText: string | null;
   /** Display descriptor 0xFC text (monitor name), or null. */
   name: string | null;
-  /** The registrable serial: 0xFF text unless junk, else the 32-bit serial unless junk, else null. */
+  /** The registrable serial: 0xFF text (canonical) unless junk, else the 32-bit serial unless a fill value, else null; short ones are kept (compared with the product code). */
   serial: string | null;
 }
 
@@ -50,9 +53,10 @@ export function parseEdid(input: Uint8Array): EdidIdentity | null {
     if (tag === 0xff && serialText === null) serialText = descriptorText(bytes, offset);
     if (tag === 0xfc && name === null) name = descriptorText(bytes, offset);
   }
-  const textUsable = serialText !== null && printable(serialText) && !isJunkEdidSerial(serialText);
-  const serial = textUsable ? serialText : isJunkEdidSerialNumber(serialNumber) ? null : String(serialNumber);
-  return { vendor, productCode, serialNumber, serialText, name: name !== null && printable(name) && name !== '' ? name : null, serial };
+  const productCodeHex = productCode.toString(16).toUpperCase().padStart(4, '0');
+  const text = serialText !== null && printable(serialText) ? canonicalSerial(serialText, { kind: 'monitor', edidProductCode: productCodeHex }) : null;
+  const serial = text ?? (isJunkEdidSerialNumber(serialNumber) ? null : String(serialNumber));
+  return { vendor, productCode, productCodeHex, serialNumber, serialText, name: name !== null && printable(name) && name !== '' ? name : null, serial };
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

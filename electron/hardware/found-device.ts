@@ -1,3 +1,4 @@
+import { canonicalText } from '../../protocol/canonical-identity';
 import type { DeviceIdentity, ScannedDevice } from '../../protocol';
 
 /** A device as one scan found it: what the wizard is shown, and what would be sent for it. */
@@ -14,12 +15,13 @@ export interface FoundDevice {
 export function identityOf(scanned: ScannedDevice, installationId: string | null = null): DeviceIdentity {
   return {
     kind: scanned.kind,
-    vendor: scanned.vendor,
-    model: scanned.model,
+    vendor: canonicalText(scanned.vendor),
+    model: canonicalText(scanned.model),
     serial: scanned.serial,
     ...(scanned.hardwareUuid === undefined ? {} : { hardwareUuid: scanned.hardwareUuid }),
     ...(scanned.usbVendorId === undefined ? {} : { usbVendorId: scanned.usbVendorId }),
     ...(scanned.usbProductId === undefined ? {} : { usbProductId: scanned.usbProductId }),
+    ...(scanned.edidProductCode === undefined ? {} : { edidProductCode: scanned.edidProductCode }),
     ...(installationId === null ? {} : { installationId }),
     source: scanned.source,
   };

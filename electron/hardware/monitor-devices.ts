@@ -1,6 +1,6 @@
 import { deviceId, identityOf, modelText, type FoundDevice } from './found-device';
 import { parseEdid } from './edid';
-import { pnpName } from './pnp-names';
+import { pnpName } from '../../protocol/vendor-names';
 
 /** Connector names of built-in panels (`card0-eDP-1`, `LVDS-1`, DSI on tablets): part of the PC, never offered. */
 export function isInternalConnector(connector: string): boolean {
@@ -17,7 +17,7 @@ export function monitorDevices(edids: readonly { connector: string; bytes: Uint8
       continue;
     }
     const internal = isInternalConnector(connector);
-    const model = modelText(edid.name ?? `${edid.vendor}${edid.productCode.toString(16).toUpperCase().padStart(4, '0')}`);
+    const model = modelText(edid.name ?? `${edid.vendor}${edid.productCodeHex}`);
     const identifiable = !internal && edid.serial !== null;
     const reason = internal ? ('internal-panel' as const) : edid.serial === null ? (edid.serialText !== null || edid.serialNumber !== 0 ? ('junk-serial' as const) : ('no-serial' as const)) : undefined;
     const scanned = {
@@ -28,6 +28,7 @@ export function monitorDevices(edids: readonly { connector: string; bytes: Uint8
       model,
       displayName: model.toLowerCase().startsWith(pnpName(edid.vendor).toLowerCase()) ? model : `${pnpName(edid.vendor)} ${model}`,
       serial: internal ? null : edid.serial,
+      edidProductCode: edid.productCodeHex,
       identifiable,
       ...(reason === undefined ? {} : { reason }),
     };

@@ -1,5 +1,6 @@
 import type { UNIDENTIFIABLE_REASONS } from '../../protocol/desktop-api';
-import { isJunkSerial, isJunkUuid, isJunkVendorOrModel } from '../../protocol/junk-identifiers';
+import { canonicalSerial, canonicalUuid } from '../../protocol/canonical-identity';
+import { isJunkVendorOrModel } from '../../protocol/junk-identifiers';
 import { MAX_SERIAL_LENGTH, deviceId, identityOf, modelText, vendorAndModel, vendorText, type FoundDevice } from './found-device';
 import type { RawMachine } from './raw-machine';
 
@@ -21,7 +22,7 @@ export function pcSerial(machine: Pick<RawMachine, 'firmware' | 'identityFile'>)
   const file = machine.identityFile;
   const candidates = [file?.systemSerial, system.serial, file?.baseboardSerial, baseboard.serial, file?.chassisSerial, chassis.serial];
   for (const candidate of candidates) {
-    const serial = usable(candidate, isJunkSerial);
+    const serial = canonicalSerial(candidate, { kind: 'pc' });
     if (serial !== null && serial.length <= MAX_SERIAL_LENGTH) return serial;
   }
   return null;
@@ -30,8 +31,8 @@ export function pcSerial(machine: Pick<RawMachine, 'firmware' | 'identityFile'>)
 /** The SMBIOS system UUID in lower case, or null when it is junk or unreadable. */
 export function pcUuid(machine: Pick<RawMachine, 'firmware' | 'identityFile'>): string | null {
   for (const candidate of [machine.identityFile?.systemUuid, machine.firmware.system.uuid]) {
-    const uuid = usable(candidate, isJunkUuid);
-    if (uuid !== null) return uuid.toLowerCase();
+    const uuid = canonicalUuid(candidate, 'pc');
+    if (uuid !== null) return uuid;
   }
   return null;
 }

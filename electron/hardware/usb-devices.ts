@@ -1,5 +1,6 @@
 import type { DeviceKind } from '../../protocol';
-import { isJunkUsbSerial, isJunkVendorOrModel } from '../../protocol/junk-identifiers';
+import { canonicalSerial } from '../../protocol/canonical-identity';
+import { isJunkVendorOrModel } from '../../protocol/junk-identifiers';
 import { MAX_SERIAL_LENGTH, deviceId, identityOf, modelText, vendorAndModel, vendorText, type FoundDevice } from './found-device';
 import { parseLsusbSections, type LsusbSection } from './lsusb-sections';
 import type { RawUsbDevice } from './raw-machine';
@@ -53,7 +54,8 @@ export function usbCandidates(usb: readonly RawUsbDevice[], lsusbVerbose: string
     if (kind === null) return;
     const rawSerial = entry.serialNumber ?? (windowsId !== null && typeof entry.deviceId === 'string' ? entry.deviceId.split('\\').slice(2).join('\\') : null);
     const serialSource = entry.serialNumber ?? windowsId?.serial ?? null;
-    const serial = serialSource !== null && !isJunkUsbSerial(serialSource) && serialSource.trim().length <= MAX_SERIAL_LENGTH ? serialSource.trim() : null;
+    const canonical = canonicalSerial(serialSource, { kind });
+    const serial = canonical !== null && canonical.length <= MAX_SERIAL_LENGTH ? canonical : null;
     const vendor = vendorText(clean(entry.manufacturer), clean(entry.vendor), clean(section?.manufacturer), vendorId === null ? null : `USB ${vendorId}`);
     const model = modelText(clean(entry.name) ?? clean(section?.product) ?? (productId === null ? '' : `Product ${productId}`));
     result.push({ kind, vendorId, productId, vendor, model, rawSerial: rawSerial === '' ? null : rawSerial, serial });

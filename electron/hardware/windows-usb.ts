@@ -1,4 +1,4 @@
-import { isJunkUsbSerial } from '../../protocol/junk-identifiers';
+import { canonicalSerial } from '../../protocol/canonical-identity';
 
 /** Ids and serial read from a Windows device instance id such as `USB\VID_04F9&PID_0062\E73195G5N239458`. */
 export interface WindowsUsbIds {
@@ -18,6 +18,6 @@ export function parseWindowsUsbDeviceId(deviceId: string): WindowsUsbIds {
   return {
     vendorId: ids?.[1]?.toLowerCase() ?? null,
     productId: ids?.[2]?.toLowerCase() ?? null,
-    serial: instance === '' || isJunkUsbSerial(instance) ? null : instance,
+    serial: canonicalSerial(instance, { kind: 'other' }),
   };
 }

@@ -2,11 +2,14 @@ import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import {
+  attestationChallengeSchema,
   formSettingsSchema,
   lookupResponseSchema,
   registrationCreatedSchema,
   updateResponseSchema,
   type AddDeviceRequest,
+  type AttestationChallenge,
+  type AttestationRequest,
   type FormSettings,
   type IpcResult,
   type LookupRequest,
@@ -27,6 +30,8 @@ export interface HostClient {
   lookup(body: LookupRequest): Promise<IpcResult<LookupResponse>>;
   update(registrationNumber: string, accessToken: string, body: UpdateRequest): Promise<IpcResult<UpdateResponse>>;
   addDevice(registrationNumber: string, accessToken: string, body: AddDeviceRequest): Promise<IpcResult<RegistrationCreated>>;
+  /** `POST /api/v1/attestations` (docs/attestation.md); optional so clients without a TPM path need not offer it. */
+  attest?(body: AttestationRequest): Promise<IpcResult<AttestationChallenge>>;
 }
 
 export interface HostClientOptions {
@@ -89,5 +94,6 @@ export function createHostClient(options: HostClientOptions): HostClient {
       call(updateResponseSchema, { method: 'PATCH', url: numberPath(number), data: body, headers: bearer(token) }, 'network'),
     addDevice: (number, token, body) =>
       call(registrationCreatedSchema, { method: 'POST', url: `${numberPath(number)}/devices`, data: body, headers: bearer(token) }, 'network'),
+    attest: (body) => call(attestationChallengeSchema, { method: 'POST', url: '/attestations', data: body }, 'network'),
   };
 }

@@ -3,6 +3,7 @@ import { app, type BrowserWindow } from 'electron';
 import { loadDesktopConfig } from '../config/desktop-config';
 import { createDesktopHandlers } from '../handlers/desktop-handlers';
 import { createDeviceScanner } from '../hardware';
+import { createPcAttestor, defaultTcti } from '../tpm';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { startFirstBoot } from './first-boot-wiring';
 import { hardenApp } from './hardening';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     }),
     close: () => window?.close(),
     onOutboxEvent: (event) => firstBoot.onOutboxEvent(event),
+    attestor: createPcAttestor({ tcti: defaultTcti(config.tpmTcti ? { tcti: config.tpmTcti } : {}) }),
   });
   registerIpc(desktop.handlers);
   showWizard();

@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
-import { errorBodySchema, registrationCreatedSchema, type DesktopError, type RegistrationCreated } from '../../protocol';
+import { errorBodySchema, registrationCreatedSchema, type AttestationProof, type DesktopError, type RegistrationCreated } from '../../protocol';
 import { checkHostUrl } from '../config/host-url';
 import { parseRetryAfterMs } from './backoff';
 
@@ -29,10 +29,10 @@ export function createDeliveryClient(hostUrl: string, timeoutMs: number): AxiosI
  * Posts one sealed registration to `POST /api/v1/registrations/sealed` and classifies the answer:
  * 201 delivered, 409 duplicate, 400/413/422 rejected, anything else (network, 5xx, 429) retry.
  */
-export async function deliverSealed(client: AxiosInstance, sealed: string, now: Date = new Date()): Promise<DeliveryOutcome> {
+export async function deliverSealed(client: AxiosInstance, sealed: string, now: Date = new Date(), attestation: AttestationProof | null = null): Promise<DeliveryOutcome> {
   let response;
   try {
-    response = await client.post<unknown>('/api/v1/registrations/sealed', { sealed });
+    response = await client.post<unknown>('/api/v1/registrations/sealed', attestation ? { sealed, attestation } : { sealed });
   } catch (error) {
     const code = axios.isAxiosError(error) ? (error.code ?? 'network error') : 'network error';
     return { kind: 'retry', error: { code: 'HOST_UNREACHABLE', message: `The registration host could not be reached (${code}).` } };

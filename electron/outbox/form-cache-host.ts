@@ -6,12 +6,14 @@ import type { FormCache } from './form-cache';
  * outbox seals to the host's current key. Wrap the client once where the handler map is built.
  */
 export function withFormCache(host: HostClient, cache: FormCache): HostClient {
+  const attest = host.attest?.bind(host);
   return {
     baseUrl: host.baseUrl,
     register: (body) => host.register(body),
     lookup: (body) => host.lookup(body),
     update: (number, token, body) => host.update(number, token, body),
     addDevice: (number, token, body) => host.addDevice(number, token, body),
+    ...(attest ? { attest } : {}),
     getForm: async () => {
       const result = await host.getForm();
       if (result.ok) await cache.remember(result.value);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AxiosInstance } from 'axios';
-import type { NewRegistrationRequest, OutboxEntry } from '../../protocol';
+import type { AttestationProof, NewRegistrationRequest, OutboxEntry } from '../../protocol';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createDeliveryClient, deliverSealed, type DeliveryOutcome } from './deliver-sealed';
 import { consoleOutboxLog, describeError, type OutboxLog } from './outbox-log';
@@ -23,6 +23,8 @@ export interface OutboxOptions {
   now?: () => Date;
   log?: OutboxLog;
   onEvent?: (event: OutboxEvent) => void;
+  /** A fresh TPM proof for a PC entry, sent beside the sealed body (docs/attestation.md); null = none. */
+  prove?: () => Promise<AttestationProof | null>;
 }
 
 /** The newest first, so the wizard shows what the customer just did at the top. */
@@ -40,6 +42,7 @@ export class Outbox {
   private readonly now: () => Date;
   private readonly log: OutboxLog;
   private readonly onEvent: (event: OutboxEvent) => void;
+  private readonly prove: (() => Promise<AttestationProof | null>) | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
@@ -52,6 +55,7 @@ export class Outbox {
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.random = options.random ?? Math.random;
     this.onEvent = options.onEvent ?? (() => undefined);
+    this.prove = options.prove;
   }
 
   /** Opens (creating if needed) the outbox in a data folder; unreadable entries are set aside, never fatal. */
@@ -154,7 +158,9 @@ export class Outbox {
       if (notice) this.emit({ type: 'quarantined', entry: notice });
       return;
     }
-    const outcome = await deliverSealed(this.client, sealed.sealed, this.now());
+    // The challenge can only be had now that the host answers: the proof travels beside the seal.
+    const proof = entry.device.kind === 'pc' && this.prove ? await this.prove() : null;
+    const outcome = await deliverSealed(this.client, sealed.sealed, this.now(), proof);
     const updated = this.settle(entry, outcome);
     await this.store.writeMeta(updated);
     if (updated.status !== 'pending') await this.store.dropSealed(entry.id);

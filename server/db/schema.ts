@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** One registration: the customer and the password hash; devices hang off it by number. */
 export interface RegistrationsTable {
@@ -48,6 +48,10 @@ export interface DevicesTable {
   /** Set when the device left its registration; it then holds none of the unique keys. */
   released_at: number | null;
   edid_product_code: string | null;
+  /** 1 when the PC proved possession of its TPM (docs/attestation.md), else 0. */
+  attested: ColumnType<number, number | undefined, number>;
+  /** Lower-case hex SHA-256 of the attested EK's SubjectPublicKeyInfo (DER), or null. */
+  ek_public_sha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Request ids that produced a 201, with a keyed hash of the body (never the body). */
@@ -143,6 +147,49 @@ export interface RefusalsTable {
   registration_number: string | null;
 }
 
+/** One manifest import: when, by whom, and what it did. */
+export interface ManifestsTable {
+  id: string;
+  at: number;
+  actor: string;
+  rows: number;
+  added: number;
+  unchanged: number;
+  updated: number;
+  rejected: number;
+}
+
+/** A device the maker shipped, keyed as registrations are (canonical vendor and serial keys). */
+export interface ManifestDevicesTable {
+  id: Generated<number>;
+  kind: string;
+  vendor: string;
+  vendor_key: string;
+  model: string;
+  serial: string;
+  serial_key: string;
+  hardware_uuid: string | null;
+  /** Lower-case hex SHA-256 of the TPM endorsement key's public part (read by the attestation work). */
+  ek_public_sha256: string | null;
+  shipped_at: number | null;
+  manifest_id: string;
+}
+
+/** Rows of a manifest import in progress (moved to manifest_devices in one transaction at its end). */
+export interface ManifestStagingTable {
+  manifest_id: string;
+  line: number;
+  kind: string;
+  vendor: string;
+  vendor_key: string;
+  model: string;
+  serial: string;
+  serial_key: string;
+  hardware_uuid: string | null;
+  ek_public_sha256: string | null;
+  shipped_at: number | null;
+}
+
 /** The Kysely database type of the host's store. */
 export interface HostDatabase {
   registrations: RegistrationsTable;
@@ -156,4 +203,18 @@ export interface HostDatabase {
   operator_sessions: OperatorSessionsTable;
   operator_sign_ins: OperatorSignInsTable;
   refusals: RefusalsTable;
+  manifests: ManifestsTable;
+  manifest_devices: ManifestDevicesTable;
+  manifest_staging: ManifestStagingTable;
+  attestation_challenges: AttestationChallengesTable;
+}
+
+/** Open TPM credential challenges: only a hash of the secret, single use, short-lived. */
+export interface AttestationChallengesTable {
+  attestation_id: string;
+  secret_sha256: string;
+  ek_public_sha256: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import {
   addDeviceRequestSchema,
+  attestationChallengeSchema,
+  attestationRequestSchema,
   errorBodySchema,
   formSettingsSchema,
   healthSchema,
@@ -68,6 +70,12 @@ export function buildOpenApiDocument(policies: FieldPolicies): object {
           requestParams: numberParam,
           requestBody: { content: { 'application/json': { schema: addDeviceRequestSchema } } },
           responses: { '201': json(registrationCreatedSchema, 'registered'), ...errors(...common, 401, 403, 409) },
+        }),
+      },
+      '/api/v1/attestations': {
+        post: op('A TPM credential challenge for a PC (docs/attestation.md); 404 when ATTESTATION=off', {
+          requestBody: { content: { 'application/json': { schema: attestationRequestSchema } } },
+          responses: { '201': json(attestationChallengeSchema, 'challenge'), ...errors(...common, 404) },
         }),
       },
       '/healthz': { get: op('Liveness', { responses: { '200': json(healthSchema, 'alive') } }) },

@@ -3,8 +3,10 @@ import { parseOrThrow, requireObjectBody } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { insertDevice } from '../repositories/devices-repository';
 import { keyedHash } from '../security/request-hash';
+import { consumeAttestation, judgeAttestation, withoutProof } from './attestation-service';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
+import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
 import { canonicalRequestId, createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
@@ -12,17 +14,20 @@ import type { ServiceDeps } from './service-deps';
 export async function addDevice(deps: ServiceDeps, registrationNumber: string, rawBody: unknown): Promise<CreateOutcome> {
   const body = requireObjectBody(rawBody);
   const request = parseOrThrow(addDeviceRequestSchema, body);
-  const { requestId, body: hashed } = canonicalRequestId(body, request.requestId);
+  const { requestId, body: hashed } = canonicalRequestId(withoutProof(body), request.requestId);
   // The number is part of the hashed value: the same id sent for another registration is a conflict.
   const bodyHash = keyedHash(deps.keys.requestHashKey, { registrationNumber, body: hashed });
   const replay = await replayIfUsed(deps, 'add-device', requestId, bodyHash);
   if (replay) return replay;
   const device = identifyDevice(request.device);
+  const manifestFinding = await judgeAgainstManifest(deps, device);
+  const attestation = await judgeAttestation(deps, device, request.attestation);
   const nothingToPrepare = () => Promise.resolve(null);
   return createIdempotently(deps, 'add-device', requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
     const now = deps.now();
-    const row = deviceRow(device, registrationNumber, now);
+    const row = { ...deviceRow(device, registrationNumber, now), ...(await consumeAttestation(trx, deps, attestation)) };
     await insertDevice(trx, row);
+    await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'device_added', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);

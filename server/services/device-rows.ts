@@ -26,7 +26,7 @@ export function deviceRow(device: IdentifiedDevice, registrationNumber: string, 
     source: device.source,
     registered_at: now,
     released_at: null,
-    edid_product_code: null,
+    edid_product_code: device.edidProductCode,
   };
 }
 

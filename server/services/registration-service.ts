@@ -1,4 +1,4 @@
-import { makeRegistrationNumber, type FieldError, type RegistrationCreated } from '../../protocol';
+import { attestationProofSchema, makeRegistrationNumber, type AttestationProof, type FieldError, type RegistrationCreated } from '../../protocol';
 import { ApiError } from '../http/api-error';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../http/json-body';
 import { fieldErrors, requireObjectBody, validationFailed } from '../http/validation';
@@ -9,11 +9,13 @@ import { insertDevice } from '../repositories/devices-repository';
 import { insertRegistrationIfNumberFree } from '../repositories/registrations-repository';
 import { keyedHash } from '../security/request-hash';
 import { openSealed } from '../security/sealed-box';
+import { consumeAttestation, judgeAttestation, withoutProof } from './attestation-service';
 import { requestSchemas } from './request-schemas';
 import { customerToColumns } from './customer-record';
 import { customerSearchKeys } from './customer-search-keys';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
+import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
 import { canonicalRequestId, createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
 import type { ServiceDeps } from './service-deps';
 
@@ -33,6 +35,10 @@ function outcomeOf(error: unknown): RegistrationOutcome | null {
       return 'request_id_conflict';
     case 'SEALED_UNREADABLE':
       return 'sealed_unreadable';
+    case 'DEVICE_NOT_RECOGNISED':
+      return 'not_recognised';
+    case 'DEVICE_MISMATCH':
+      return 'mismatch';
     default:
       return 'invalid';
   }
@@ -51,8 +57,11 @@ export async function countOutcome(deps: ServiceDeps, endpoint: string, run: () 
   }
 }
 
-/** New registration (API.md `POST /api/v1/registrations`): validate, consent, identify, hash, store once. */
-export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<CreateOutcome> {
+/**
+ * New registration (API.md `POST /api/v1/registrations`): validate, consent, identify, attest, hash,
+ * store once. `deliveredProof` is a TPM proof sent beside a sealed body (docs/attestation.md).
+ */
+export async function registerNew(deps: ServiceDeps, rawBody: unknown, deliveredProof?: AttestationProof): Promise<CreateOutcome> {
   const body = requireObjectBody(rawBody);
   const parsed = requestSchemas(deps.config.fieldPolicies).newRegistration.safeParse(body);
   if (!parsed.success) {
@@ -61,7 +70,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
     throw consentRequired(deps);
   }
   const request = parsed.data;
-  const { requestId, body: hashed } = canonicalRequestId(body, request.requestId);
+  const { requestId, body: hashed } = canonicalRequestId(withoutProof(body), request.requestId);
   const bodyHash = keyedHash(deps.keys.requestHashKey, hashed);
   const replay = await replayIfUsed(deps, 'registration', requestId, bodyHash);
   if (replay) return replay;
@@ -71,6 +80,8 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
   }
   if (request.consent.privacyPolicyVersion !== deps.config.privacyPolicy.version) throw consentRequired(deps);
   const device = identifyDevice(request.device);
+  const manifestFinding = await judgeAgainstManifest(deps, device);
+  const attestation = await judgeAttestation(deps, device, request.attestation ?? deliveredProof);
 
   const hashPassword = () => deps.hasher.hash(request.password);
   return createIdempotently(deps, 'registration', requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
@@ -92,8 +103,9 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
       if (free) registrationNumber = candidate;
     }
     if (registrationNumber === null) throw new Error('could not draw a free registration number');
-    const row = deviceRow(device, registrationNumber, now);
+    const row = { ...deviceRow(device, registrationNumber, now), ...(await consumeAttestation(trx, deps, attestation)) };
     await insertDevice(trx, row);
+    await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await recordConsent(trx, registrationNumber, request.consent.privacyPolicyVersion, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'registered', registrationNumber, deviceId: row.public_id });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
@@ -122,5 +134,8 @@ export async function registerSealed(deps: ServiceDeps, rawBody: unknown): Promi
     throw new ApiError('BAD_REQUEST', 'the sealed body is not valid JSON');
   }
   if (nestsDeeperThan(inner, MAX_JSON_DEPTH)) throw new ApiError('BAD_REQUEST', `the sealed body nests deeper than ${MAX_JSON_DEPTH} levels`);
-  return registerNew(deps, inner);
+  // The TPM proof travels beside the sealed body: it can only be obtained once online (docs/attestation.md).
+  const proof = body.attestation === undefined ? undefined : attestationProofSchema.safeParse(body.attestation);
+  if (proof && !proof.success) throw validationFailed(fieldErrors(proof.error.issues, ['attestation']));
+  return registerNew(deps, inner, proof?.data);
 }

@@ -29,8 +29,10 @@ describe('monitors by EDID', () => {
     expect(parseEdid(await bytesOf('edid/glpi-agent/glpi-agent_benq-bl2420-tf.bin'))?.serial).toBe('X1J08410019');
     // iiyama PL2779A: 0xFF "0" and 32-bit 16843009 (0x01010101): nothing trustworthy
     expect(parseEdid(await bytesOf('edid/glpi-agent/glpi-agent_iiyama-PL2779A.bin'))).toMatchObject({ serialText: '0', serialNumber: 16843009, serial: null });
-    // Philips 150S: 0xFF " HD  000237" keeps its inner spaces, loses the outer ones
-    expect(parseEdid(await bytesOf('edid/glpi-agent/glpi-agent_lcd.philips-150s.bin'))?.serial).toBe('HD  000237');
+    // Philips 150S: 0xFF " HD  000237" loses the outer spaces and its inner run becomes one space (canonical form)
+    expect(parseEdid(await bytesOf('edid/glpi-agent/glpi-agent_lcd.philips-150s.bin'))?.serial).toBe('HD 000237');
+    // HannStar HSD03E9: no 0xFF text, 32-bit serial 6035: a real per-model number, sent with product code 03E9
+    expect(parseEdid(await bytesOf('edid/linuxhw-EDID/Digital_HannStar_HSD03E9_B9B23A023C23.txt'))).toMatchObject({ serial: '6035', productCodeHex: '03E9' });
     // Lenovo LT2452: no 0xFF descriptor, 32-bit serial used
     expect(parseEdid(await bytesOf('edid/glpi-agent/glpi-agent_lenovo-LT2452.bin'))?.serial).toBe('1514688565');
     expect(parseEdid(new Uint8Array(128))).toBeNull();
@@ -57,6 +59,7 @@ describe('monitors by EDID', () => {
       ['monitor-card0-HDMI-A-1', 'ACR', 'TJYEE0068521', true, undefined],
     ]);
     expect(devices[1]?.identity).toMatchObject({ kind: 'monitor', vendor: 'ACR', serial: 'TJYEE0068521', source: 'edid' });
+    expect(devices[1]?.identity?.edidProductCode).toMatch(/^[0-9A-F]{4}$/);
     expect(warnings).toEqual(['EDID of card0-DP-2 could not be read']);
   });
 });

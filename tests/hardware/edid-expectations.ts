@@ -1,9 +1,13 @@
 /**
  * Vendor (PNP id) and registrable serial of every corpus EDID, from the per-file table in the
- * corpus SOURCES.md (PNP id, 32-bit serial, 0xFF string read from the raw bytes) with the rules of
- * the issue applied by hand: the 0xFF text trimmed unless junk (placeholder, shared string, fill
- * bytes, shorter than 5), else the 32-bit serial in decimal unless junk (0, 1, 257, 65536,
- * 16780800, 16843009, 21573, 2147483648, 4294967295, one digit repeated, shorter than 5), else null.
+ * corpus SOURCES.md (PNP id, 32-bit serial, 0xFF string read from the raw bytes) with the rules
+ * applied by hand: the 0xFF text, canonical (trimmed, inner space runs made one), unless junk
+ * (placeholder of any list, shared string, fill bytes, one character repeated, shorter than 2),
+ * else the 32-bit serial in decimal unless a fill value (0, 1, 257, 65536, 16780800, 16843009,
+ * 21573, 2147483648, 4294967295) or one digit repeated, else null. Short numbers such as `6035`
+ * or `91` are kept since the issue's canonicalisation work: the wizard sends the EDID product
+ * code with them and the host compares monitors within their model, where they are real
+ * (before, every serial shorter than 5 was dropped and those monitors could not be registered).
  */
 export type EdidExpectation = readonly [file: string, vendor: string, serial: string | null];
 
@@ -11,7 +15,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/linuxhw-EDID/Analog_Acer_ACR00B0_4874CAFB59F0.txt', 'ACR', 'LG8080324201'],
   ['edid/linuxhw-EDID/Analog_Acer_ACR0608_CCFA2FE5608E.txt', 'ACR', null],
   ['edid/linuxhw-EDID/Analog_Ancor-Communications_ACI19D5_336785FDE38F.txt', 'ACI', '79LMTF067534'],
-  ['edid/linuxhw-EDID/Analog_BenQ_BNQ7637_412801B1F8E2.txt', 'BNQ', null],
+  ['edid/linuxhw-EDID/Analog_BenQ_BNQ7637_412801B1F8E2.txt', 'BNQ', '91'],
   ['edid/linuxhw-EDID/Analog_BenQ_BNQ78B2_E40BDBCA4741.txt', 'BNQ', 'M3D00206019'],
   ['edid/linuxhw-EDID/Analog_BenQ_BNQ78C0_4D6FA7DF1381.txt', 'BNQ', '66C03989019'],
   ['edid/linuxhw-EDID/Analog_Dell_DELA06D_77F44D468036.txt', 'DEL', 'NRPP514R1W9U'],
@@ -46,7 +50,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/linuxhw-EDID/Digital_BOE_BOE0A85_E94B20E04D2D.txt', 'BOE', null],
   ['edid/linuxhw-EDID/Digital_BOE_BOE0AAD_1E99977C9634.txt', 'BOE', null],
   ['edid/linuxhw-EDID/Digital_BOE_BOE2438_D551F7E4BFAC.txt', 'BOE', null],
-  ['edid/linuxhw-EDID/Digital_BenQ_BNQ7668_0E722AF3DDD2.txt', 'BNQ', null],
+  ['edid/linuxhw-EDID/Digital_BenQ_BNQ7668_0E722AF3DDD2.txt', 'BNQ', '809'],
   ['edid/linuxhw-EDID/Digital_BenQ_BNQ78D9_61E9AA55CBB0.txt', 'BNQ', '38G02393019'],
   ['edid/linuxhw-EDID/Digital_BenQ_BNQ801B_682F8B12EAA2.txt', 'BNQ', 'R3H02735019'],
   ['edid/linuxhw-EDID/Digital_BenQ_BNQ8024_BC370A520868.txt', 'BNQ', 'T4M01277019'],
@@ -89,7 +93,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/linuxhw-EDID/Digital_HP_HWP4228_889F16D1B631.txt', 'HWP', null],
   ['edid/linuxhw-EDID/Digital_HUAWEI_HWV6E22_98EA173D07CB.txt', 'HWV', '3229677090'],
   ['edid/linuxhw-EDID/Digital_HUAWEI_HWV6E4E_50C1D34D8A07.txt', 'HWV', '16777216'],
-  ['edid/linuxhw-EDID/Digital_HannStar_HSD03E9_B9B23A023C23.txt', 'HSD', null],
+  ['edid/linuxhw-EDID/Digital_HannStar_HSD03E9_B9B23A023C23.txt', 'HSD', '6035'],
   ['edid/linuxhw-EDID/Digital_HannStar_HSD04B6_642A3FE5EB8B.txt', 'HSD', '76844'],
   ['edid/linuxhw-EDID/Digital_Hansol_HSLE02E_D7438A3AC224.txt', 'HSL', null],
   ['edid/linuxhw-EDID/Digital_Hitachi_HEC0000_580850572CA1.txt', 'HEC', null],
@@ -99,7 +103,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/linuxhw-EDID/Digital_Iiyama_IVM6113_026394400FF8.txt', 'IVM', '1127855223921'],
   ['edid/linuxhw-EDID/Digital_Iiyama_IVM6137_E697930C1262.txt', 'IVM', null],
   ['edid/linuxhw-EDID/Digital_Iiyama_IVM660A_F2B6CC9C490E.txt', 'IVM', null],
-  ['edid/linuxhw-EDID/Digital_Iiyama_IVM7604_5D113AE066EC.txt', 'IVM', null],
+  ['edid/linuxhw-EDID/Digital_Iiyama_IVM7604_5D113AE066EC.txt', 'IVM', '441'],
   ['edid/linuxhw-EDID/Digital_InfoVision_IVO04E4_4FA83A0FAA7A.txt', 'IVO', null],
   ['edid/linuxhw-EDID/Digital_InfoVision_IVO04E8_4AB1EFCEACD9.txt', 'IVO', null],
   ['edid/linuxhw-EDID/Digital_InnoView_YCT97AB_822A19C90ADD.txt', 'YCT', null],
@@ -137,7 +141,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/linuxhw-EDID/Digital_Others_XXX2380_09BD5C3AC32D.txt', 'XXX', null],
   ['edid/linuxhw-EDID/Digital_Others_XXX2851_F4EB986ED570.txt', 'XXX', null],
   ['edid/linuxhw-EDID/Digital_PEGA_PEG00D0_5D7E34BD9D10.txt', 'PEG', null],
-  ['edid/linuxhw-EDID/Digital_Panasonic_MEIA064_333CA7815925.txt', 'MEI', null],
+  ['edid/linuxhw-EDID/Digital_Panasonic_MEIA064_333CA7815925.txt', 'MEI', '261'],
   ['edid/linuxhw-EDID/Digital_Panasonic_MEIA07D_8A58E2A818E5.txt', 'MEI', null],
   ['edid/linuxhw-EDID/Digital_Philips_PHLC29C_264453E31B44.txt', 'PHL', 'AU02343005767'],
   ['edid/linuxhw-EDID/Digital_Samsung_SAM029F_6FAD35D80594.txt', 'SAM', null],
@@ -147,7 +151,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/linuxhw-EDID/Digital_Sanyo_SAN0A49_CCE560D19127.txt', 'SAN', null],
   ['edid/linuxhw-EDID/Digital_Sceptre-Tech_SPT098C_040D31A5903C.txt', 'SPT', null],
   ['edid/linuxhw-EDID/Digital_Sceptre-Tech_SPT0AA4_724B8E9E49A7.txt', 'SPT', null],
-  ['edid/linuxhw-EDID/Digital_Sharp_SHP0000_1ED687090BE8.txt', 'SHP', null],
+  ['edid/linuxhw-EDID/Digital_Sharp_SHP0000_1ED687090BE8.txt', 'SHP', '7954'],
   ['edid/linuxhw-EDID/Digital_Sharp_SHP148D_D90E326AD408.txt', 'SHP', null],
   ['edid/linuxhw-EDID/Digital_Sony_SNY075E_F7ECB8BB6FB4.txt', 'SNY', '50331648'],
   ['edid/linuxhw-EDID/Digital_Sony_SNY1690_02DD2EC8CDB2.txt', 'SNY', '3509831'],
@@ -203,7 +207,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/glpi-agent/glpi-agent_crt.dell-p1110.bin', 'DEL', '9171RB0JCW89'],
   ['edid/glpi-agent/glpi-agent_crt.dell-p190s.bin', 'DEL', 'CHRYK07UAGUS'],
   ['edid/glpi-agent/glpi-agent_crt.dell-p790.bin', 'DEL', '8757RH9QUY80'],
-  ['edid/glpi-agent/glpi-agent_crt.emc0313.bin', 'EMC', null],
+  ['edid/glpi-agent/glpi-agent_crt.emc0313.bin', 'EMC', '6538'],
   ['edid/glpi-agent/glpi-agent_crt.hyundai-ImageQuest-L70S.bin', 'IQT', '57579'],
   ['edid/glpi-agent/glpi-agent_crt.iiyama-1451.bin', 'IVM', '128958'],
   ['edid/glpi-agent/glpi-agent_crt.iiyama-410pro.bin', 'IVM', null],
@@ -212,7 +216,7 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/glpi-agent/glpi-agent_crt.sony-gdm400ps.bin', 'SNY', '6005379'],
   ['edid/glpi-agent/glpi-agent_crt.sony-gdm420.bin', 'SNY', '6017706'],
   ['edid/glpi-agent/glpi-agent_iiyama-PL2779A.bin', 'IVM', null],
-  ['edid/glpi-agent/glpi-agent_lcd.20inches.bin', 'MAX', null],
+  ['edid/glpi-agent/glpi-agent_lcd.20inches.bin', 'MAX', '831'],
   ['edid/glpi-agent/glpi-agent_lcd.Elonex-PR600.bin', 'CMO', null],
   ['edid/glpi-agent/glpi-agent_lcd.HP-Pavilion-ZV6000.bin', 'QDS', null],
   ['edid/glpi-agent/glpi-agent_lcd.acer-al19161.1.bin', 'ACR', 'L49086694237'],
@@ -238,9 +242,9 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/glpi-agent/glpi-agent_lcd.acer-v243h.bin', 'ACR', 'LFV0C0034030'],
   ['edid/glpi-agent/glpi-agent_lcd.acer-v246hl.bin', 'ACR', 'LXMEE0204222'],
   ['edid/glpi-agent/glpi-agent_lcd.acer-x193hq.bin', 'ACR', 'LEK0D0998545'],
-  ['edid/glpi-agent/glpi-agent_lcd.b-101750.bin', 'MAX', null],
-  ['edid/glpi-agent/glpi-agent_lcd.benq-t904.bin', 'BNQ', null],
-  ['edid/glpi-agent/glpi-agent_lcd.blino.bin', 'AUO', null],
+  ['edid/glpi-agent/glpi-agent_lcd.b-101750.bin', 'MAX', '537'],
+  ['edid/glpi-agent/glpi-agent_lcd.benq-t904.bin', 'BNQ', '6522'],
+  ['edid/glpi-agent/glpi-agent_lcd.blino.bin', 'AUO', '657'],
   ['edid/glpi-agent/glpi-agent_lcd.cmc-17-AD.bin', 'CMO', null],
   ['edid/glpi-agent/glpi-agent_lcd.compaq-evo-n1020v.bin', 'LGP', null],
   ['edid/glpi-agent/glpi-agent_lcd.dell-2001fp.bin', 'DEL', 'C064652L3KTL'],
@@ -257,9 +261,9 @@ export const EDID_EXPECTATIONS: readonly EdidExpectation[] = [
   ['edid/glpi-agent/glpi-agent_lcd.lg-l1960.1.bin', 'GSM', '338670'],
   ['edid/glpi-agent/glpi-agent_lcd.lg-l1960.2.bin', 'GSM', '338676'],
   ['edid/glpi-agent/glpi-agent_lcd.lg.tv.22MT44DP-PZ.bin', 'GSM', null],
-  ['edid/glpi-agent/glpi-agent_lcd.philips-150s.bin', 'PHL', 'HD  000237'],
-  ['edid/glpi-agent/glpi-agent_lcd.philips-180b2.bin', 'PHL', 'HD  021838'],
-  ['edid/glpi-agent/glpi-agent_lcd.rafael.bin', 'MAX', null],
+  ['edid/glpi-agent/glpi-agent_lcd.philips-150s.bin', 'PHL', 'HD 000237'],
+  ['edid/glpi-agent/glpi-agent_lcd.philips-180b2.bin', 'PHL', 'HD 021838'],
+  ['edid/glpi-agent/glpi-agent_lcd.rafael.bin', 'MAX', '1509'],
   ['edid/glpi-agent/glpi-agent_lcd.regis.bin', 'ENC', '82522083'],
   ['edid/glpi-agent/glpi-agent_lcd.samsung-191n.bin', 'SAM', 'HCHW600639'],
   ['edid/glpi-agent/glpi-agent_lcd.samsung-2494hm.bin', 'SAM', 'H9XS933672'],

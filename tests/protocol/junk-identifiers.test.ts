@@ -4,16 +4,18 @@ import {
   JUNK_SERIAL_VALUES,
   JUNK_UUID_VALUES,
   JUNK_VENDOR_MODEL_VALUES,
-  isJunkEdidSerial,
+  canonicalSerial,
   isJunkEdidSerialNumber,
-  isJunkSerial,
-  isJunkSerialFrom,
-  isJunkUsbSerial,
   isJunkUuid,
   isJunkVendorOrModel,
 } from '../../protocol';
 
-describe('isJunkSerial', () => {
+/** The one serial rule, as a PC (or any device without an EDID product code) meets it. */
+const isJunkSerial = (value: string | null | undefined): boolean => canonicalSerial(value, { kind: 'pc' }) === null;
+/** The same rule for a monitor that sent its product code: short per-model numbers are allowed. */
+const isJunkEdidSerial = (value: string): boolean => canonicalSerial(value, { kind: 'monitor', edidProductCode: '03E9' }) === null;
+
+describe('the serial rule (canonicalSerial)', () => {
   it.each([
     // placeholders from GLPI, OCS Inventory, fastfetch, systemd (any case, spacing)
     'To Be Filled By O.E.M.', 'to be filled by o.e.m.', 'To be filled by O.E.M', 'System Serial Number', 'Chassis Serial Number',
@@ -56,7 +58,7 @@ describe('isJunkSerial', () => {
   });
 });
 
-describe('isJunkUsbSerial', () => {
+describe('the serial rule on USB iSerial values', () => {
   it.each([
     ['0000:00:14.0', 'root hub bus address'],
     ['0000:00:1d.0', 'root hub bus address'],
@@ -74,13 +76,13 @@ describe('isJunkUsbSerial', () => {
     ['(error)', 'lsusb could not read it'],
     ['S/N:28A1CC69D1D8AE4585EDA53F7CD6CB88 Rev:NBRMSAAHDM:', 'contains a colon'],
   ])('%j is junk (%s)', (value) => {
-    expect(isJunkUsbSerial(value)).toBe(true);
+    expect(isJunkSerial(value)).toBe(true);
   });
 
   it.each(['0441BFZ2', 'd6da37e3', 'e6a8aa5', 'ZT15120100000091', '19120604380561', 'NPH269690577', '1E0B63F0', 'A7SNB504228NRE', '12345679B623', 'Pulse Oximeter'])(
     '%j is a real serial',
     (value) => {
-      expect(isJunkUsbSerial(value)).toBe(false);
+      expect(isJunkSerial(value)).toBe(false);
     },
   );
 });
@@ -97,11 +99,11 @@ describe('EDID serials', () => {
     expect(isJunkEdidSerial(value)).toBe(false);
   });
 
-  it.each([0, 1, 257, 21573, 65536, 16780800, 16843009, 2147483648, 4294967295, 4, 831, 6035, 111111, -1, 1.5])('32-bit serial %d is junk', (value) => {
+  it.each([0, 1, 257, 21573, 65536, 16780800, 16843009, 2147483648, 4294967295, 4, 111111, -1, 1.5])('32-bit serial %d is junk', (value) => {
     expect(isJunkEdidSerialNumber(value)).toBe(true);
   });
 
-  it.each([45137, 68056070, 1514688565, 3229677090])('32-bit serial %d is a real serial', (value) => {
+  it.each([45137, 68056070, 1514688565, 3229677090, 91, 831, 6035])('32-bit serial %d is a real serial (short ones within their model)', (value) => {
     expect(isJunkEdidSerialNumber(value)).toBe(false);
   });
 
@@ -158,20 +160,27 @@ describe('isJunkVendorOrModel', () => {
   });
 });
 
-describe('isJunkSerialFrom (the rule the host re-applies per source)', () => {
+describe('one rule set whatever the source (API.md December additions)', () => {
   it.each([
-    ['usb', 'AB12', true], // four characters: too short for a USB iSerial
-    ['firmware', 'AB12', false], // but a firmware serial may be that short
-    ['usb', '0000:00:14.0', true], // a root hub's bus address
-    ['cups', 'xhci-hcd.2.auto', true],
-    ['usb', '000M8N860527', false], // a Brother printer's iSerial (corpus, brlaser #115)
-    ['edid', '16843009', true], // 0x01010101 as a decimal string
-    ['edid', '21573', true], // 0x00005445, shared by hundreds of models
-    ['edid', '556828009', false], // an Acer monitor's real 32-bit serial
-    ['edid', 'LG8080324201', false],
-    ['firmware', 'To Be Filled By O.E.M.', true],
-    ['manual', 'JR1SJQ1', false],
-  ] as const)('%s %j → junk %s', (source, value, junk) => {
-    expect(isJunkSerialFrom(source, value)).toBe(junk);
+    ['AB12', true], // four characters: the floor is 5 for every source now
+    ['0000:00:14.0', true], // a root hub's bus address, even claimed as firmware
+    ['xhci-hcd.2.auto', true],
+    ['000M8N860527', false], // a Brother printer's iSerial (corpus, brlaser #115)
+    ['16843009', true], // 0x01010101 as a decimal string
+    ['21573', true], // 0x00005445, shared by hundreds of models
+    ['20071114173400000', true], // every Realtek card reader, whatever source is claimed
+    ['556828009', false], // an Acer monitor's real 32-bit serial
+    ['LG8080324201', false],
+    ['To Be Filled By O.E.M.', true],
+    ['JR1SJQ1', false],
+  ] as const)('%j → junk %s for every kind without a product code', (value, junk) => {
+    for (const kind of ['pc', 'printer', 'modem', 'monitor'] as const) expect(canonicalSerial(value, { kind }) === null).toBe(junk);
+  });
+
+  it('lets only a monitor with a product code keep a short serial', () => {
+    expect(canonicalSerial('1409', { kind: 'monitor', edidProductCode: '0A1B' })).toBe('1409');
+    expect(canonicalSerial('1409', { kind: 'monitor' })).toBeNull();
+    expect(canonicalSerial('1409', { kind: 'printer', edidProductCode: '0A1B' })).toBeNull();
+    expect(canonicalSerial('0', { kind: 'monitor', edidProductCode: '0A1B' })).toBeNull();
   });
 });

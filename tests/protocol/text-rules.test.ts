@@ -11,15 +11,17 @@ describe('text rules', () => {
     }
   });
 
-  it('compares vendors after NFKC, ignoring case and all whitespace', () => {
+  it('compares vendors after NFKC, ignoring case, all whitespace and legal forms', () => {
     expect(normaliseVendor(' Hewlett  Packard ')).toBe(normaliseVendor('hewlettpackard'));
     expect(normaliseVendor('ＨＰ')).toBe(normaliseVendor('hp'));
     expect(normaliseVendor('Canon\u3000Inc.')).toBe(normaliseVendor('canon inc.'));
     expect(normaliseVendor('Canon')).not.toBe(normaliseVendor('Epson'));
+    expect(normaliseVendor('Lenovo Group Limited')).toBe(normaliseVendor('LENOVO'));
   });
 
-  it('compares serials trimmed and ignoring case, UUIDs lower case', () => {
+  it('compares serials canonical and ignoring case, UUIDs lower case', () => {
     expect(normaliseSerial('  ab12cd ')).toBe(normaliseSerial('AB12CD'));
+    expect(normaliseSerial('ＡＢ１２ＣＤ')).toBe('AB12CD');
     expect(normaliseSerial('AB 12')).not.toBe(normaliseSerial('AB12'));
     expect(normaliseUuid(' 4C4C4544-0042-3510-8052-B4C04F4E4B32 ')).toBe('4c4c4544-0042-3510-8052-b4c04f4e4b32');
   });

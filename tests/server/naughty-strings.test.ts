@@ -18,7 +18,7 @@ const FIELDS: Array<[string, (body: Body, value: string) => unknown]> = [
   ...(['name', 'nameKana', 'email', 'phone', 'postalCode', 'address', 'country'] as const).map(
     (field): [string, (body: Body, value: string) => unknown] => [`customer.${field}`, (b, v) => ({ ...b, customer: { ...b.customer, [field]: v } })],
   ),
-  ...(['kind', 'vendor', 'model', 'serial', 'hardwareUuid', 'usbVendorId', 'usbProductId', 'installationId', 'source'] as const).map(
+  ...(['kind', 'vendor', 'model', 'serial', 'hardwareUuid', 'usbVendorId', 'usbProductId', 'edidProductCode', 'installationId', 'source'] as const).map(
     (field): [string, (body: Body, value: string) => unknown] => [`device.${field}`, (b, v) => ({ ...b, device: { ...b.device, [field]: v } })],
   ),
 ];

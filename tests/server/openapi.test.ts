@@ -24,6 +24,7 @@ describe.each(variants)('GET /openapi.json on $kind', (variant) => {
         '/api/v1/registrations/lookup',
         '/api/v1/registrations/{registrationNumber}',
         '/api/v1/registrations/{registrationNumber}/devices',
+        '/api/v1/attestations',
         '/healthz',
         '/readyz',
         '/openapi.json',

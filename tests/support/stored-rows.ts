@@ -1,6 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../../server/db/migrations';
 import { openDatabase } from '../../server/db/open-database';
 import type { HostDatabase } from '../../server/db/schema';
 import type { TestDatabase } from './databases';
+
+/** Opens the test's store with a connection of its own, runs `read`, and closes it. */
+export async function readStore<T>(database: TestDatabase, read: (db: Kysely<HostDatabase>, dialect: Dialect) => Promise<T>): Promise<T> {
+  const target = database.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: database.url };
+  const { db, dialect } = openDatabase(target, { pgPoolSize: 2 });
+  try {
+    return await read(db, dialect);
+  } finally {
+    await db.destroy();
+  }
+}
 
 /** Row counts of every table, read with a connection of the test's own, to prove what was (not) stored. */
 export async function storedRowCounts(database: TestDatabase): Promise<Record<keyof HostDatabase, number>> {
@@ -11,7 +24,7 @@ export async function storedRowCounts(database: TestDatabase): Promise<Record<ke
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     };
-    const tables: Array<keyof HostDatabase> = ['registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings'];
+    const tables: Array<keyof HostDatabase> = ['registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings', 'manifests', 'manifest_devices', 'manifest_staging', 'attestation_challenges'];
     const counts: Partial<Record<keyof HostDatabase, number>> = {};
     for (const table of tables) counts[table] = await count(table);
     return counts as Record<keyof HostDatabase, number>;

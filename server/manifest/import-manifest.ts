@@ -1,0 +1,171 @@
+import crypto from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse } from 'csv-parse';
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db/migrations';
+import type { HostDatabase } from '../db/schema';
+import { validationFailed } from '../http/validation';
+import { appendAuditEvent } from '../repositories/audit-repository';
+import { discardStagedManifest, insertManifest, mergeStagedManifest, stageManifestRows, type NewManifestRow } from '../repositories/manifest-repository';
+import { headerColumns, judgeRow, MANIFEST_REQUIRED_COLUMNS, type ManifestRowErrorCode } from './manifest-rows';
+
+/** OPERATOR-API.md keeps at most the first 1,000 row errors. */
+export const MAX_REPORTED_ERRORS = 1000;
+/** Rows per multi-row insert (and, on SQLite, per transaction). */
+export const MANIFEST_BATCH_ROWS = 1000;
+/** A CSV record longer than this is not a manifest row: the file is refused whole. */
+export const MAX_RECORD_BYTES = 64 * 1024;
+
+/** One rejected row; `line` is the file's line number, the header being line 1. */
+export interface ManifestRowError {
+  line: number;
+  code: ManifestRowErrorCode;
+  message: string;
+}
+
+/** The answer of `POST /operator/api/v1/manifests` (OPERATOR-API.md). */
+export interface ManifestImportResult {
+  id: string;
+  rows: number;
+  added: number;
+  unchanged: number;
+  updated: number;
+  rejected: number;
+  errors: ManifestRowError[];
+}
+
+/** The store an import writes to (the dialect decides how "same value" is written in SQL). */
+export interface ManifestStore {
+  db: Kysely<HostDatabase>;
+  dialect: Dialect;
+}
+
+/** Who imports, when, and an optional progress callback (bytes read so far) for the CLI. */
+export interface ManifestImportOptions {
+  actor: string;
+  now: () => number;
+  onProgress?: (bytesRead: number, rows: number) => void;
+}
+
+/** Decodes UTF-8 strictly as it streams: one invalid byte sequence anywhere fails the whole import. */
+function strictUtf8(onBytes: (count: number) => void): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _encoding, callback) {
+      onBytes(chunk.length);
+      try {
+        callback(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        callback(validationFailed([{ path: '(body)', message: 'the file is not UTF-8 text' }]));
+      }
+    },
+    flush(callback) {
+      try {
+        callback(null, decoder.decode());
+      } catch {
+        callback(validationFailed([{ path: '(body)', message: 'the file is not UTF-8 text' }]));
+      }
+    },
+  });
+}
+
+/** What csv-parse says when the file cannot be read as CSV, as a 422 naming the line. */
+function csvFailure(error: unknown): Error {
+  if (error instanceof CsvError) {
+    const line = 'lines' in error && typeof error.lines === 'number' ? ` (line ${error.lines})` : '';
+    const reason = error.code === 'CSV_MAX_RECORD_SIZE' ? `a record is longer than ${MAX_RECORD_BYTES} bytes` : 'the file is not valid CSV';
+    return validationFailed([{ path: '(body)', message: `${reason}${line}` }]);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Imports a maker's manifest CSV as it streams (never the whole file in memory). Rows are checked
+ * as registrations are and staged batch by batch; only when the whole file was read does one
+ * transaction move them into manifest_devices and record the import and its audit event. A body
+ * that is not UTF-8, whose header is wrong, or that stops being CSV part-way is 422
+ * VALIDATION_FAILED and leaves the manifest exactly as it was.
+ */
+export async function importManifest(store: ManifestStore, input: Readable, options: ManifestImportOptions): Promise<ManifestImportResult> {
+  const id = crypto.randomUUID();
+  const result: ManifestImportResult = { id, rows: 0, added: 0, unchanged: 0, updated: 0, rejected: 0, errors: [] };
+  let bytesRead = 0;
+  let lastEnd = 0;
+  let lastEmpty = 0;
+  let columns: ReturnType<typeof headerColumns> | undefined;
+  let batch: NewManifestRow[] = [];
+  // The batch being written, awaited before staged rows are discarded after a failure.
+  let writing: Promise<void> = Promise.resolve();
+  // Duplicates are known only once their batch is written, so errors arrive slightly out of
+  // order: keep them sorted by line and cut to the first 1,000 (a dropped one has 1,000 earlier).
+  const firstErrors = (): ManifestRowError[] => result.errors.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+  const reject = (line: number, code: ManifestRowErrorCode, message: string): void => {
+    result.rejected += 1;
+    result.errors.push({ line, code, message });
+    if (result.errors.length >= 2 * MAX_REPORTED_ERRORS) result.errors = firstErrors();
+  };
+  const flush = async (): Promise<void> => {
+    const rows = batch;
+    batch = [];
+    if (rows.length === 0) return;
+    // Inside one batch the first of two equal keys wins; across batches the staging index decides.
+    const stored = await store.db.transaction().execute((trx) => stageManifestRows(trx, rows));
+    for (const row of rows) if (!stored.has(row.line)) reject(row.line, 'DUPLICATE_IN_FILE', 'the same device appears on an earlier line');
+    options.onProgress?.(bytesRead, result.rows);
+  };
+
+  const rowsSink = new Transform({
+    objectMode: true,
+    transform(entry: { record: string[]; info: { lines: number; empty_lines: number } }, _encoding, callback) {
+      const { record, info } = entry;
+      // A record starts on the line after the previous one ended, past any blank lines (a quoted newline spans lines).
+      const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
+      lastEnd = info.lines;
+      lastEmpty = info.empty_lines;
+      if (columns === undefined) {
+        columns = headerColumns(record);
+        if (columns === null) {
+          callback(validationFailed([{ path: '(header)', message: `the header row must be ${MANIFEST_REQUIRED_COLUMNS.join(',')} (+ optional shippedAt, ekPublicSha256)` }]));
+          return;
+        }
+        callback();
+        return;
+      }
+      if (columns === null) return callback();
+      result.rows += 1;
+      const judged = judgeRow(record, columns);
+      if (!judged.ok) reject(line, judged.code, judged.message);
+      else batch.push({ ...judged.row, manifest_id: id, line });
+      if (batch.length < MANIFEST_BATCH_ROWS) return callback();
+      writing = flush();
+      writing.then(() => callback(), callback);
+    },
+    flush(callback) {
+      writing = flush();
+      writing.then(() => callback(), callback);
+    },
+  });
+
+  try {
+    const csv = parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES });
+    await pipeline(input, strictUtf8((count) => (bytesRead += count)), csv, rowsSink).catch((error: unknown) => {
+      throw csvFailure(error);
+    });
+    if (columns === undefined) throw validationFailed([{ path: '(header)', message: 'the file is empty: a header row is required' }]);
+    result.errors = firstErrors();
+    const at = options.now();
+    await store.db.transaction().execute(async (trx) => {
+      const merge = await mergeStagedManifest(trx, store.dialect, id);
+      Object.assign(result, merge);
+      await insertManifest(trx, { id, at, actor: options.actor, rows: result.rows, added: merge.added, unchanged: merge.unchanged, updated: merge.updated, rejected: result.rejected });
+      await appendAuditEvent(trx, { at, actor: { type: 'operator', name: options.actor }, action: 'manifest_imported', reason: `manifest ${id}: ${result.rows} rows, ${merge.added} added, ${merge.updated} updated, ${result.rejected} rejected` });
+    });
+    return result;
+  } catch (error) {
+    await writing.catch(() => undefined);
+    await discardStagedManifest(store.db, id).catch(() => undefined);
+    throw error;
+  }
+}

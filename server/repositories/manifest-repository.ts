@@ -1,0 +1,84 @@
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from '../db/migrations';
+import type { HostDatabase, ManifestsTable, ManifestStagingTable } from '../db/schema';
+
+type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
+
+/** A checked manifest row waiting in the staging table. */
+export type NewManifestRow = Insertable<ManifestStagingTable>;
+
+/**
+ * Stages one batch (one multi-row insert); a row whose key this import already staged is skipped.
+ * Returns the lines stored, so the caller can name the others DUPLICATE_IN_FILE.
+ */
+export async function stageManifestRows(db: Db, rows: readonly NewManifestRow[]): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const stored = await db
+    .insertInto('manifest_staging')
+    .values([...rows])
+    .onConflict((oc) => oc.columns(['manifest_id', 'kind', 'vendor_key', 'serial_key']).doNothing())
+    .returning('line')
+    .execute();
+  return new Set(stored.map((row) => Number(row.line)));
+}
+
+/** Drops what an import staged (after a failure, or once merged). */
+export async function discardStagedManifest(db: Db, manifestId: string): Promise<void> {
+  await db.deleteFrom('manifest_staging').where('manifest_id', '=', manifestId).execute();
+}
+
+/** What merging a staged import did. */
+export interface ManifestMerge {
+  added: number;
+  unchanged: number;
+  updated: number;
+}
+
+/**
+ * Moves a staged import into manifest_devices (inside the caller's transaction): new keys are
+ * added, keys whose model, vendor text, UUID, EK digest or ship date differ are updated (and take
+ * this manifest's id), the rest are unchanged.
+ */
+export async function mergeStagedManifest(trx: Transaction<HostDatabase>, dialect: Dialect, manifestId: string): Promise<ManifestMerge> {
+  const same = dialect === 'postgres' ? sql.raw('is not distinct from') : sql.raw('is');
+  const { rows } = await sql<{ staged: number | string; existing: number | string; unchanged: number | string }>`
+    select count(*) as staged,
+      count(m.serial_key) as existing,
+      count(case when m.vendor = s.vendor and m.model = s.model and m.hardware_uuid ${same} s.hardware_uuid
+        and m.ek_public_sha256 ${same} s.ek_public_sha256 and m.shipped_at ${same} s.shipped_at then 1 end) as unchanged
+    from manifest_staging s
+    left join manifest_devices m on m.kind = s.kind and m.vendor_key = s.vendor_key and m.serial_key = s.serial_key
+    where s.manifest_id = ${manifestId}`.execute(trx);
+  const counts = rows[0];
+  const staged = Number(counts?.staged ?? 0);
+  const existing = Number(counts?.existing ?? 0);
+  const unchanged = Number(counts?.unchanged ?? 0);
+  await sql`
+    insert into manifest_devices (kind, vendor, vendor_key, model, serial, serial_key, hardware_uuid, ek_public_sha256, shipped_at, manifest_id)
+    select kind, vendor, vendor_key, model, serial, serial_key, hardware_uuid, ek_public_sha256, shipped_at, manifest_id
+    from manifest_staging where manifest_id = ${manifestId}
+    on conflict (kind, vendor_key, serial_key) do update set
+      vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, hardware_uuid = excluded.hardware_uuid,
+      ek_public_sha256 = excluded.ek_public_sha256, shipped_at = excluded.shipped_at, manifest_id = excluded.manifest_id
+    where not (manifest_devices.vendor = excluded.vendor and manifest_devices.model = excluded.model
+      and manifest_devices.hardware_uuid ${same} excluded.hardware_uuid and manifest_devices.ek_public_sha256 ${same} excluded.ek_public_sha256
+      and manifest_devices.shipped_at ${same} excluded.shipped_at)`.execute(trx);
+  await discardStagedManifest(trx, manifestId);
+  return { added: staged - existing, unchanged, updated: existing - unchanged };
+}
+
+/** Records one import's summary. */
+export async function insertManifest(trx: Transaction<HostDatabase>, manifest: ManifestsTable): Promise<void> {
+  await trx.insertInto('manifests').values(manifest).execute();
+}
+
+/** The manifest row of a device, or whether the manifest covers its (kind, vendor key) at all. */
+export async function findManifestDevice(db: Db, kind: string, vendorKey: string, serialKey: string | null) {
+  const row =
+    serialKey === null
+      ? undefined
+      : await db.selectFrom('manifest_devices').select(['model', 'hardware_uuid', 'ek_public_sha256']).where('kind', '=', kind).where('vendor_key', '=', vendorKey).where('serial_key', '=', serialKey).executeTakeFirst();
+  if (row !== undefined) return { covered: true, row } as const;
+  const any = await db.selectFrom('manifest_devices').select('id').where('kind', '=', kind).where('vendor_key', '=', vendorKey).limit(1).executeTakeFirst();
+  return { covered: any !== undefined, row: null } as const;
+}
