@@ -61,8 +61,23 @@ function fairScheduler(limit: number, maxWaiting: number): Scheduler {
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
-  /** Spends the same time as a real verify when there is no hash, so unknown devices are not faster. */
-  verifyNothing(password: string): Promise<false>;
+  /**
+   * Spends the time of a real verify when there is no hash, so unknown devices are not faster:
+   * against a dummy hash of the same cost as `imitating` (a stored hash), else of today's cost.
+   */
+  verifyNothing(password: string, imitating?: string): Promise<false>;
+  /** True when a stored hash was made at another cost than today's, so a sign-in should replace it. */
+  needsRehash(hash: string): boolean;
+}
+
+/** The argon2id cost written in a PHC string (`$argon2id$v=19$m=…,p=…,t=…$…`, in any order), or null when it is not one. */
+function costOf(hash: string): { memoryCost: number; timeCost: number; parallelism: number } | null {
+  const params = /^\$argon2id\$v=\d+\$([a-z0-9=,]+)\$/.exec(hash)?.[1];
+  if (params === undefined) return null;
+  const values = new Map(params.split(',').map((pair): [string, number] => [pair.split('=')[0] ?? '', Number(pair.split('=')[1])]));
+  const [memoryCost, timeCost, parallelism] = [values.get('m'), values.get('t'), values.get('p')];
+  if (!memoryCost || !timeCost || !parallelism) return null;
+  return { memoryCost, timeCost, parallelism };
 }
 
 /** Builds the argon2id hasher for the given cost. */
@@ -70,19 +85,32 @@ export function createPasswordHasher(cost: PasswordHashCost): PasswordHasher {
   const options: HashOptions & { raw?: false } = { type: argon2.argon2id, memoryCost: cost.memoryCost, timeCost: cost.timeCost, parallelism: cost.parallelism };
   const schedule = fairScheduler(cost.concurrency, cost.queue);
   const limit = <T>(task: () => Promise<T>) => schedule(currentHashClient(), task);
-  let dummyHash: Promise<string> | undefined;
+  // One dummy hash per cost seen among stored hashes (a handful: one per past cost setting).
+  const dummyHashes = new Map<string, Promise<string>>();
+  const dummyHash = (imitating: string | undefined): Promise<string> => {
+    const imitated = imitating === undefined ? null : costOf(imitating);
+    const dummyOptions = imitated ? { ...options, ...imitated } : options;
+    const key = `${dummyOptions.memoryCost},${dummyOptions.timeCost},${dummyOptions.parallelism}`;
+    let made = dummyHashes.get(key);
+    if (!made) {
+      made = limit(() => argon2.hash('not-a-real-password', dummyOptions));
+      made.catch(() => dummyHashes.delete(key));
+      dummyHashes.set(key, made);
+    }
+    return made;
+  };
   return {
     hash: (password) => limit(() => argon2.hash(password, options)),
     // A malformed stored hash is a failed sign-in; a full queue (503) still reaches the client.
     verify: (hash, password) => limit(() => argon2.verify(hash, password).catch(() => false)),
-    async verifyNothing(password) {
-      dummyHash ??= limit(() => argon2.hash('not-a-real-password', options));
-      const hash = await dummyHash.catch((error: unknown) => {
-        dummyHash = undefined;
-        throw error;
-      });
+    async verifyNothing(password, imitating) {
+      const hash = await dummyHash(imitating);
       await limit(() => argon2.verify(hash, password).catch(() => false));
       return false;
+    },
+    needsRehash: (hash) => {
+      const stored = costOf(hash);
+      return stored === null || stored.memoryCost !== options.memoryCost || stored.timeCost !== options.timeCost || stored.parallelism !== options.parallelism;
     },
   };
 }

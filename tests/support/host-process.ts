@@ -19,7 +19,7 @@ export interface HostProcess {
 export async function spawnHost(env: Record<string, string>): Promise<HostProcess> {
   const { child, stdout, stderr, exited } = spawnMain(env);
   const [url, operatorUrl] = await new Promise<[string, string]>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr()}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start in 60 s: ${stderr()}`)), 60_000);
     const check = () => {
       const customer = /registration host listening on (http:\/\/[^\s"]+)/.exec(stdout());
       const operator = /operator listener listening on (http:\/\/[^\s"]+)/.exec(stdout());
@@ -46,9 +46,10 @@ export async function runHostExpectingExit(env: Record<string, string>): Promise
 
 /** One way to start `tsx server/main.ts` with only the given environment, its output collected as it comes. */
 function spawnMain(env: Record<string, string>): Omit<HostProcess, 'url' | 'operatorUrl'> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
+  // tsx as a loader in the host's own process (not tsx's CLI, which forks a child): a signal, SIGKILL included, reaches the host itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OPERATOR_PORT: '0', ...env },
   });
   let out = '';
   let err = '';
