@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
+  'RECOVERY_UNAVAILABLE',
+  'INVALID_CODE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,4 +42,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,
+  RECOVERY_UNAVAILABLE: 503,
+  INVALID_CODE: 401,
 };

@@ -6,8 +6,10 @@ import { perIpRateLimit } from './http/rate-limit';
 import { requestLogger } from './http/request-logger';
 import { buildOpenApiDocument } from './openapi/document';
 import { formRoutes } from './routes/form-routes';
+import { lifecycleRoutes } from './routes/lifecycle-routes';
 import { operationsRoutes } from './routes/operations-routes';
 import { registrationRoutes } from './routes/registration-routes';
+import { transferPageRoutes } from './routes/transfer-page-routes';
 import type { ServiceDeps } from './services/service-deps';
 
 /** Everything createApp needs; built by start-host, or by a test with its own pieces. */
@@ -27,6 +29,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(perIpRateLimit(deps.config.rateLimitPerMinute));
   app.use(formRoutes(deps));
   app.use(registrationRoutes(deps));
+  app.use(lifecycleRoutes(deps));
+  app.use(transferPageRoutes(deps));
   app.use(notFound);
   app.use(errorMiddleware(deps.logger));
   return app;

@@ -6,11 +6,14 @@ import { createApp } from './app';
 import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/open-database';
 import { createLogger } from './logger';
+import { createMailOutbox } from './mail/mail-outbox';
+import { createMailTransport } from './mail/mail-transport';
 import { createMetrics } from './metrics';
 import { countDevicesByKind } from './repositories/devices-repository';
 import { createAccessTokens } from './security/access-tokens';
 import { loadHostKeys } from './security/host-keys';
 import { createPasswordHasher } from './security/password-hasher';
+import { createBackgroundTasks } from './services/background-tasks';
 
 /**
  * Requests Node's HTTP parser refuses before Express sees them (malformed, headers over 16 KiB)
@@ -29,6 +32,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 export interface StartHostOptions extends ConfigOverrides {
   env?: Record<string, string | undefined>;
   logStream?: NodeJS.WritableStream;
+  /** The host's clock (tests move it to expire codes and transfers); default Date.now. */
+  now?: () => number;
 }
 
 /** A running host. */
@@ -47,6 +52,10 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   try {
     await migrateToLatest(open);
     const keys = await loadHostKeys(config);
+    const now = options.now ?? (() => Date.now());
+    const mail = createMailOutbox({ db: open.db, dialect: open.dialect, config: config.mail, transport: createMailTransport(config.mail, logger), logger, now });
+    const background = createBackgroundTasks(logger);
+    let listeningUrl = '';
     const app = createApp({
       db: open.db,
       config,
@@ -54,8 +63,12 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       hasher: createPasswordHasher(config.passwordHash),
       tokens: createAccessTokens(keys.tokenSigningKey, config.accessTokenTtlSeconds),
       metrics: createMetrics(() => countDevicesByKind(open.db)),
-      now: () => Date.now(),
+      now,
       randomBytes: (size) => crypto.randomBytes(size),
+      dialect: open.dialect,
+      mail,
+      background,
+      publicUrl: () => config.publicUrl ?? listeningUrl,
       logger,
     });
     const server = http.createServer(app);
@@ -71,6 +84,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     const address = server.address() as AddressInfo;
     const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${hostPart}:${address.port}`;
+    listeningUrl = url;
+    mail.start();
     logger.info({ url, database: config.database.dialect }, `registration host listening on ${url}`);
     let closing: Promise<void> | undefined;
     return {
@@ -85,6 +100,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
             server.closeIdleConnections();
           });
           clearTimeout(grace);
+          await background.drain();
+          await mail.stop();
           await open.db.destroy();
           logger.info('registration host stopped');
         })();

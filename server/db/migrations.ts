@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './migrations/0001-initial';
 import { lifecycleFoundationMigration } from './migrations/0002-lifecycle-foundation';
+import { lifecycleMigration } from './migrations/0005-lifecycle';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
 export type { Dialect } from './migrations/migration-kit';
@@ -9,6 +10,7 @@ export type { Dialect } from './migrations/migration-kit';
 const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactory]> = [
   ['0001-initial', initialMigration],
   ['0002-lifecycle-foundation', lifecycleFoundationMigration],
+  ['0005-lifecycle', lifecycleMigration],
 ];
 
 /** Versioned schema changes, applied in name order at start. */

@@ -2,7 +2,9 @@ import { addDeviceRequestSchema, type RegistrationCreated } from '../../protocol
 import { parseOrThrow, requireObjectBody } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { insertDevice } from '../repositories/devices-repository';
+import { findRegistration } from '../repositories/registrations-repository';
 import { keyedHash } from '../security/request-hash';
+import { recipientOf } from './device-release';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
 import { createIdempotently, replayIfUsed, type CreateOutcome } from './idempotent-create';
@@ -23,6 +25,8 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
     const row = deviceRow(device, registrationNumber, now);
     await insertDevice(trx, row);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'device_added', registrationNumber, deviceId: row.public_id });
+    const registration = await findRegistration(trx, registrationNumber);
+    if (registration) await deps.mail.enqueue(trx, recipientOf(registration), { kind: 'device-added', registrationNumber, device });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);
 }

@@ -14,7 +14,7 @@ import type { ServiceDeps } from './service-deps';
  * up to it, so concurrent guesses cannot slip past the limit). Over the limit: the attempt is
  * forgotten (a 429 does not count) and 429 TOO_MANY_ATTEMPTS says when to come back.
  */
-async function reserveAttempt(deps: ServiceDeps, keyHashes: string[]): Promise<number[]> {
+export async function reserveAttempt(deps: ServiceDeps, keyHashes: string[]): Promise<number[]> {
   const now = deps.now();
   const windowMs = deps.config.lookupLockoutWindowSeconds * 1000;
   const since = now - windowMs;
@@ -52,7 +52,7 @@ export async function lookUp(deps: ServiceDeps, rawBody: unknown): Promise<Looku
 
   await deleteAttempts(deps.db, { keyHashes });
   const devices = await listDevicesOfRegistration(deps.db, registration.registration_number);
-  const token = await deps.tokens.issue(registration.registration_number);
+  const token = await deps.tokens.issue({ registrationNumber: registration.registration_number, version: registration.token_version, deviceId: found?.public_id ?? '' });
   return {
     registrationNumber: registration.registration_number,
     customer: columnsToCustomer(registration),

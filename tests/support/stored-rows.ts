@@ -11,7 +11,7 @@ export async function storedRowCounts(database: TestDatabase): Promise<Record<ke
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     };
-    const tables: Array<keyof HostDatabase> = ['registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings'];
+    const tables: Array<keyof HostDatabase> = ['registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings', 'mail_queue', 'recovery_codes', 'transfers'];
     const counts: Partial<Record<keyof HostDatabase, number>> = {};
     for (const table of tables) counts[table] = await count(table);
     return counts as Record<keyof HostDatabase, number>;
