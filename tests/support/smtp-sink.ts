@@ -10,6 +10,8 @@ export interface SmtpSink {
   mails: ParsedMail[];
   /** While true, every recipient is refused with a temporary 451, so senders must retry later. */
   refuse: boolean;
+  /** How many recipients were refused so far. */
+  refused: number;
   /** Resolves once at least `count` mails arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
   /** Mails to one address. */
@@ -27,6 +29,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     logger: false,
     onRcptTo(_address, _session, callback) {
       if (sink.refuse) {
+        sink.refused += 1;
         callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
         return;
       }
@@ -47,6 +50,7 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     port: 0,
     mails,
     refuse: false,
+    refused: 0,
     waitFor(count, timeoutMs = 20_000) {
       return new Promise<ParsedMail[]>((resolve, reject) => {
         const check = () => {
