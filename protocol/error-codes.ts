@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'INTERNAL_ERROR',
   'RECOVERY_UNAVAILABLE',
   'INVALID_CODE',
+  'UNAUTHENTICATED',
+  'ALREADY_RELEASED',
+  'ALREADY_DECIDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -44,4 +47,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   INTERNAL_ERROR: 500,
   RECOVERY_UNAVAILABLE: 503,
   INVALID_CODE: 401,
+  UNAUTHENTICATED: 401,
+  ALREADY_RELEASED: 409,
+  ALREADY_DECIDED: 409,
 };

@@ -7,6 +7,7 @@ import { findRegistration } from '../repositories/registrations-repository';
 import { keyedHash } from '../security/request-hash';
 import { columnsToCustomer } from './customer-record';
 import { deviceKeyStrings, identifyDevice } from './device-keys';
+import { registeredDeviceView } from './device-rows';
 import type { ServiceDeps } from './service-deps';
 
 /**
@@ -56,14 +57,7 @@ export async function lookUp(deps: ServiceDeps, rawBody: unknown): Promise<Looku
   return {
     registrationNumber: registration.registration_number,
     customer: columnsToCustomer(registration),
-    devices: devices.map((row) => ({
-      id: row.public_id,
-      kind: row.kind as LookupResponse['devices'][number]['kind'],
-      vendor: row.vendor,
-      model: row.model,
-      serial: row.serial,
-      registeredAt: new Date(row.registered_at).toISOString(),
-    })),
+    devices: devices.map(registeredDeviceView),
     ...token,
   };
 }

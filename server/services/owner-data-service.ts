@@ -9,7 +9,9 @@ import { deleteRecoveryCode } from '../repositories/recovery-codes-repository';
 import { findRegistration, updateRegistration } from '../repositories/registrations-repository';
 import { expirePendingTransfers } from '../repositories/transfers-repository';
 import { columnsToCustomer } from './customer-record';
+import { customerSearchKeys } from './customer-search-keys';
 import { recipientOf, releaseDevice } from './device-release';
+import { registeredDeviceView } from './device-rows';
 import type { ServiceDeps } from './service-deps';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -35,13 +37,8 @@ export async function exportRegistration(deps: ServiceDeps, registrationNumber: 
       locale: locale.success ? locale.data : 'ja',
       customer: columnsToCustomer(registration),
       devices: devices.map((row) => ({
-        id: row.public_id,
-        kind: row.kind as RegistrationExport['devices'][number]['kind'],
-        vendor: row.vendor,
-        model: row.model,
-        serial: row.serial,
+        ...registeredDeviceView(row),
         ...(row.hardware_uuid !== null ? { hardwareUuid: row.hardware_uuid } : {}),
-        registeredAt: iso(row.registered_at),
         ...(row.released_at !== null ? { releasedAt: iso(row.released_at) } : {}),
       })),
       consents: consents.map((row) => ({ privacyPolicyVersion: row.privacy_policy_version, at: iso(row.at) })),
@@ -94,6 +91,8 @@ export async function eraseRegistration(deps: ServiceDeps, registrationNumber: s
       address: '',
       country: '',
       password_hash: '',
+      // The operator search keys derive from the values above: erased with them.
+      ...customerSearchKeys({ name: '', name_kana: null, email: null, phone: null, country: '' }),
       token_version: registration.token_version + 1,
       erased_at: now,
       updated_at: now,

@@ -7,6 +7,7 @@ import { findRegistration, updateRegistration } from '../repositories/registrati
 import { changedCustomerFields, customerToColumns } from './customer-record';
 import { recipientOf } from './device-release';
 import { consentRequired } from './registration-service';
+import { customerSearchKeys } from './customer-search-keys';
 import { requestSchemas } from './request-schemas';
 import type { ServiceDeps } from './service-deps';
 
@@ -32,7 +33,7 @@ export async function updateRegistrationRecord(deps: ServiceDeps, registrationNu
   await deps.db.transaction().execute(async (trx) => {
     // A new password ends every token issued so far (API.md: tokens carry a version the host checks).
     const passwordChanges = passwordHash ? { password_hash: passwordHash, token_version: current.token_version + 1 } : {};
-    if (changedFields.length > 0) await updateRegistration(trx, registrationNumber, { ...next, ...passwordChanges, updated_at: now });
+    if (changedFields.length > 0) await updateRegistration(trx, registrationNumber, { ...next, ...customerSearchKeys(next), ...passwordChanges, updated_at: now });
     if (consent !== null) await recordConsent(trx, registrationNumber, consent, now);
     const actor = { type: 'customer' } as const;
     if (customerFields.length > 0) await appendAuditEvent(trx, { at: now, actor, action: 'updated', registrationNumber, fields: customerFields });

@@ -2,15 +2,13 @@ import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open-database';
 import { databaseVariants, type TestDatabase } from '../support/databases';
 import { customer, newRegistration, PASSWORD, pc } from '../support/fixtures';
 import { request } from '../support/http';
 import { lifecycleClient } from '../support/lifecycle-client';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { startTestHost, type TestHost } from '../support/test-host';
-import { useTestDatabase } from '../support/use-test-host';
+import { useMailHost } from '../support/use-mail-host';
 
 const variants = await databaseVariants('erasure.test');
 const run = promisify(execFile);
@@ -41,19 +39,8 @@ async function readOnce<T>(database: TestDatabase, query: (db: ReturnType<typeof
 }
 
 describe.each(variants)('erasure leaves no personal value in the store files on $kind', (variant) => {
-  const suite = useTestDatabase(variant);
-  let sink: SmtpSink;
-  let host: TestHost;
-  const client = lifecycleClient(() => host.url);
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    host = await startTestHost(suite.database, { SMTP_URL: sink.url, MAIL_RETRY_SECONDS: '1' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await sink.close();
-  });
+  const suite = useMailHost(variant);
+  const client = lifecycleClient(() => suite.host.url);
 
   it('overwrites every personal field and the password hash, in the live file and its WAL, once the notice left', async () => {
     const tag = crypto.randomBytes(4).toString('hex');
@@ -66,22 +53,22 @@ describe.each(variants)('erasure leaves no personal value in the store files on 
       address: `大阪府大阪市北区梅田${tag}丁目`,
     });
     const device = pc();
-    const created = await request<{ registrationNumber: string }>(host.url, 'POST', '/api/v1/registrations', { body: newRegistration({ device, customer: person }) });
+    const created = await request<{ registrationNumber: string }>(suite.host.url, 'POST', '/api/v1/registrations', { body: newRegistration({ device, customer: person }) });
     expect(created.status).toBe(201);
     const number = created.body.registrationNumber;
     // Others stay, so the pages holding the erased row are shared with live data.
     for (let i = 0; i < 5; i += 1) await client.register();
-    await sink.waitFor(6);
+    await suite.sink.waitFor(6);
     const login = await client.lookup(device, PASSWORD);
     const token = login.body.accessToken;
     const passwordHash = await readOnce(suite.database, async (db) => (await db.selectFrom('registrations').select('password_hash').where('registration_number', '=', number).executeTakeFirstOrThrow()).password_hash);
-    const values = [person.name, person.nameKana ?? '', person.email ?? '', person.phone ?? '', person.postalCode ?? '', person.address, passwordHash.split('$').at(-1) ?? passwordHash];
+    const values = [person.name, person.nameKana ?? '', person.email ?? '', person.phone ?? '', person.postalCode ?? '', person.address, '+81665432109', passwordHash.split('$').at(-1) ?? passwordHash];
     const before = await storeBytes(suite.database);
     expect(values.filter((value) => before.includes(Buffer.from(value))).length).toBeGreaterThan(0);
 
-    expect((await request(host.url, 'DELETE', `/api/v1/registrations/${number}`, { token })).status).toBe(200);
-    await sink.waitFor(7);
-    expect(sink.to(person.email ?? '').map((mail) => mail.subject)).toContain('登録情報を削除しました');
+    expect((await request(suite.host.url, 'DELETE', `/api/v1/registrations/${number}`, { token })).status).toBe(200);
+    await suite.sink.waitFor(7);
+    expect(suite.sink.to(person.email ?? '').map((mail) => mail.subject)).toContain('登録情報を削除しました');
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const unsent = await readOnce(suite.database, (db) => db.selectFrom('mail_queue').select('id').where('notice', '=', 'erased').where('sent_at', 'is', null).execute());

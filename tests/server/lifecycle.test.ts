@@ -4,9 +4,10 @@ import { databaseVariants } from '../support/databases';
 import { customer, newRegistration, PASSWORD, pc, printer, uniqueSerial } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
 import { lifecycleClient, uniqueEmail } from '../support/lifecycle-client';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { createTestToken } from '../support/operator-tokens';
 import { storedRowCounts } from '../support/stored-rows';
 import { startTestHost, type TestHost } from '../support/test-host';
+import { useMailHost } from '../support/use-mail-host';
 import { useTestDatabase } from '../support/use-test-host';
 
 const variants = await databaseVariants('lifecycle.test');
@@ -20,27 +21,16 @@ function codeIn(text: string): string {
 }
 
 describe.each(variants)('customer lifecycle on $kind', (variant) => {
-  const suite = useTestDatabase(variant);
-  let sink: SmtpSink;
-  let host: TestHost;
   let clockOffset = 0;
-  const url = () => host.url;
+  const ENV = { FIELD_POLICIES: 'email=optional', LOOKUP_LOCKOUT_WINDOW_SECONDS: '600', LOOKUP_MAX_FAILURES: '20' };
+  const suite = useMailHost(variant, ENV, { now: () => Date.now() + clockOffset });
+  const url = () => suite.host.url;
   const client = lifecycleClient(url);
-  const env = () => ({ SMTP_URL: sink.url, MAIL_RETRY_SECONDS: '1', FIELD_POLICIES: 'email=optional', LOOKUP_LOCKOUT_WINDOW_SECONDS: '600', LOOKUP_MAX_FAILURES: '20' });
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    host = await startTestHost(suite.database, env(), 0, { now: () => Date.now() + clockOffset });
-  });
-  afterAll(async () => {
-    await host.close();
-    await sink.close();
-  });
   const mailsTo = async (email: string, count: number) => {
-    await sink.waitFor(0);
+    await suite.sink.waitFor(0);
     const deadline = Date.now() + 15_000;
-    while (sink.to(email).length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    const mails = sink.to(email);
+    while (suite.sink.to(email).length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const mails = suite.sink.to(email);
     expect(mails.length, `mails to ${email}`).toBe(count);
     return mails;
   };
@@ -125,7 +115,7 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
         expect(response.text).toBe('{}');
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(sink.to(me.email)).toHaveLength(1);
+      expect(suite.sink.to(me.email)).toHaveLength(1);
       expect(await storedRowCounts(suite.database)).toEqual(before);
     });
 
@@ -154,6 +144,19 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
       expect((await client.lookup(me.device)).status).toBe(200);
     });
 
+    it('applies the lookup lockout to confirm: after LOOKUP_MAX_FAILURES tries even the right code is 429', async () => {
+      const me = await client.register();
+      await ask({ device: me.device, email: me.email });
+      const code = codeIn((await withSubject(me.email, 2, RECOVERY))[0]?.text ?? '');
+      // The code itself dies after 5 wrong tries; the device keys count on (LOOKUP_MAX_FAILURES is 20 here).
+      for (let i = 0; i < 20; i += 1) expect((await confirm({ device: me.device, code: 'ZZZZ-ZZZZ', newPassword: NEW_PASSWORD })).status).toBe(401);
+      const locked = await confirm({ device: me.device, code, newPassword: NEW_PASSWORD });
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await client.lookup(me.device)).status).toBe(429);
+    });
+
     it('refuses bad bodies with 4xx, storing and mailing nothing', async () => {
       const me = await client.register();
       await mailsTo(me.email, 1);
@@ -169,7 +172,7 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
         expect((await confirm(body)).status).toBe(422);
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(sink.to(me.email)).toHaveLength(1);
+      expect(suite.sink.to(me.email)).toHaveLength(1);
       expect(await storedRowCounts(suite.database)).toEqual(before);
     });
   });
@@ -341,6 +344,36 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
       }
     });
 
+    it('sends a request without owner e-mail to operators, who decide it (support only, reason 3–500, decidedBy)', async () => {
+      const support = await createTestToken(suite.database, 'support', `support-${crypto.randomUUID().slice(0, 8)}`);
+      const viewer = await createTestToken(suite.database, 'viewer');
+      const op = (method: string, path: string, token: string | undefined, body?: unknown) =>
+        request<{ items: Array<{ transferId: string; status: string }> } & { transferId: string; status: string; decidedBy: string } & ErrorResponse>(suite.host.operatorUrl, method, `/operator/api/v1${path}`, { token, body });
+      const withMail = await startTransfer();
+      const noMail = await startTransfer({ email: null });
+      const queue = await op('GET', '/transfers?status=pending', support);
+      expect(queue.status).toBe(200);
+      const ids = queue.body.items.map((item) => item.transferId);
+      expect(ids).toContain(noMail.transferId);
+      expect(ids).not.toContain(withMail.transferId);
+      expect((await op('GET', '/transfers', viewer)).status).toBe(403);
+      expect((await op('GET', '/transfers', undefined)).status).toBe(401);
+      expect((await op('GET', '/transfers?status=nope', support)).status).toBe(422);
+      const path = `/transfers/${noMail.transferId}/decision`;
+      expect((await op('POST', path, support, { decision: 'approve', reason: 'ok' })).status).toBe(422);
+      expect((await op('POST', path, viewer, { decision: 'approve', reason: 'buyer showed the receipt' })).status).toBe(403);
+      expect((await status(noMail.transferId)).body.status).toBe('pending');
+      const decided = await op('POST', path, support, { decision: 'approve', reason: 'buyer showed the receipt' });
+      expect(decided.status).toBe(200);
+      expect(decided.body).toMatchObject({ transferId: noMail.transferId, status: 'approved' });
+      expect(decided.body.decidedBy).toMatch(/^support-/);
+      expect((await status(noMail.transferId)).body.status).toBe('approved');
+      expect((await op('POST', path, support, { decision: 'decline', reason: 'changed my mind' })).status).toBe(409);
+      expect((await op('POST', '/transfers/unknown/decision', support, { decision: 'decline', reason: 'no such thing' })).status).toBe(404);
+      expect((await client.lookup(noMail.device)).status).toBe(401);
+      expect((await op('GET', '/transfers?status=approved', support)).body.items.map((item) => item.transferId)).toContain(noMail.transferId);
+    });
+
     it('refuses an unregistered device or a bad body with 422, storing and mailing nothing', async () => {
       const before = await storedRowCounts(suite.database);
       for (const body of [{ device: pc() }, {}, { device: pc(), locale: 'fr' }, { device: 7 }]) {
@@ -353,7 +386,7 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
 
   it('asks an update for the new consent once the policy version changed, and stores it', async () => {
     const me = await client.signIn();
-    const newer = await startTestHost(suite.database, { ...env(), PRIVACY_POLICY_VERSION: '2026-12' });
+    const newer = await startTestHost(suite.database, { ...ENV, SMTP_URL: suite.sink.url, PRIVACY_POLICY_VERSION: '2026-12' });
     try {
       const path = `/api/v1/registrations/${me.number}`;
       const refused = await request<ErrorResponse>(newer.url, 'PATCH', path, { token: me.token, body: { customer: customer({ email: me.email, address: '大阪府' }) } });

@@ -33,7 +33,6 @@ describe.each(variants)('GET /openapi.json on $kind', (variant) => {
         '/api/v1/transfers/{transferId}',
         '/healthz',
         '/readyz',
-        '/metrics',
         '/openapi.json',
       ].sort(),
     );

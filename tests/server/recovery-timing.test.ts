@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseVariants } from '../support/databases';
 import { pc } from '../support/fixtures';
 import { request } from '../support/http';
 import { lifecycleClient, uniqueEmail } from '../support/lifecycle-client';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { startTestHost, type TestHost } from '../support/test-host';
-import { useTestDatabase } from '../support/use-test-host';
+import { useMailHost } from '../support/use-mail-host';
 
 const variants = await databaseVariants('recovery-timing.test');
 const SAMPLES = 40;
@@ -17,25 +15,15 @@ function median(values: number[]): number {
 }
 
 describe.each(variants)('POST /api/v1/recovery takes the same time whether or not anything matched, on $kind', (variant) => {
-  const suite = useTestDatabase(variant);
-  let sink: SmtpSink;
-  let host: TestHost;
-  const client = lifecycleClient(() => host.url);
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    // The production password-hash cost, so the timing compared is the one attackers would see.
-    host = await startTestHost(suite.database, { SMTP_URL: sink.url, PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_TIME_COST: '2', LOG_LEVEL: 'warn' });
-  });
-  afterAll(async () => {
-    await host.close();
-    await sink.close();
-  });
+  // The production password-hash cost, so the timing compared is the one attackers would see.
+  const suite = useMailHost(variant, { PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_TIME_COST: '2', LOG_LEVEL: 'warn' });
+  const client = lifecycleClient(() => suite.host.url);
 
   it(`has matching and non-matching medians within 25 % over ${SAMPLES} interleaved pairs`, async () => {
     const owner = await client.register();
     const timed = async (body: unknown) => {
       const started = process.hrtime.bigint();
-      const response = await request(host.url, 'POST', '/api/v1/recovery', { body });
+      const response = await request(suite.host.url, 'POST', '/api/v1/recovery', { body });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       expect(response.status).toBe(202);
       // Let the after-answer work (store the code, send the mail) end, so it never lands in the next sample.
@@ -63,6 +51,6 @@ describe.each(variants)('POST /api/v1/recovery takes the same time whether or no
     expect(ratio).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(1.25);
     // The matches really sent codes (so the fast path was the one under test).
-    expect(sink.to(owner.email).length).toBeGreaterThan(1);
+    expect(suite.sink.to(owner.email).length).toBeGreaterThan(1);
   });
 });
