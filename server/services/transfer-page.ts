@@ -40,37 +40,24 @@ const WORDS: Record<MailLocale, Record<'title' | 'intro' | 'device' | 'approve' 
   },
 };
 
+/** The one sentence each end state shows. */
+const MESSAGE = { approved: 'approved', declined: 'declined', gone: 'gone', forbidden: 'forbidden', 'bad-request': 'badRequest' } as const;
+
 /** The decision page (server-rendered, works without JavaScript): the owner's own device only, never the requester. */
 export function renderTransferPage(state: TransferPageState, locale: MailLocale): string {
   const w = WORDS[locale];
   const other: MailLocale = locale === 'ja' ? 'en' : 'ja';
   let main: string;
-  switch (state.kind) {
-    case 'form': {
-      const d = state.device;
-      const label = [d.vendor, d.model, serialTail(d.serial)].filter(Boolean).join(' ');
-      main =
-        `<p>${escapeHtml(w.intro)}</p><p><strong>${escapeHtml(w.device)}:</strong> ${escapeHtml(label)}</p>` +
-        `<form method="post"><input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">` +
-        `<button type="submit" name="decision" value="approve">${escapeHtml(w.approve)}</button> ` +
-        `<button type="submit" name="decision" value="decline">${escapeHtml(w.decline)}</button></form>`;
-      break;
-    }
-    case 'approved':
-      main = `<p>${escapeHtml(w.approved)}</p>`;
-      break;
-    case 'declined':
-      main = `<p>${escapeHtml(w.declined)}</p>`;
-      break;
-    case 'gone':
-      main = `<p>${escapeHtml(w.gone)}</p>`;
-      break;
-    case 'forbidden':
-      main = `<p>${escapeHtml(w.forbidden)}</p>`;
-      break;
-    case 'bad-request':
-      main = `<p>${escapeHtml(w.badRequest)}</p>`;
-      break;
+  if (state.kind === 'form') {
+    const d = state.device;
+    const label = [d.vendor, d.model, serialTail(d.serial)].filter(Boolean).join(' ');
+    main =
+      `<p>${escapeHtml(w.intro)}</p><p><strong>${escapeHtml(w.device)}:</strong> ${escapeHtml(label)}</p>` +
+      `<form method="post"><input type="hidden" name="csrf" value="${escapeHtml(state.csrfToken)}">` +
+      `<button type="submit" name="decision" value="approve">${escapeHtml(w.approve)}</button> ` +
+      `<button type="submit" name="decision" value="decline">${escapeHtml(w.decline)}</button></form>`;
+  } else {
+    main = `<p>${escapeHtml(w[MESSAGE[state.kind]])}</p>`;
   }
   const switcher = `<p><a href="?lang=${other}" hreflang="${other}" lang="${other}">${escapeHtml(w.other)}</a></p>`;
   return (
