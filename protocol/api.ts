@@ -23,6 +23,10 @@ export const formSettingsSchema = z.object({
   passwordPolicy: z.object({ minLength: z.number().int() }),
   deviceKinds: z.array(deviceKindSchema),
   outboxPublicKey: z.string(),
+  /** True when e-mail is configured, so the forgotten-password flow can work (optional: forms cached before December 2026 lack it). */
+  recovery: z.boolean().optional(),
+  /** False when the maker turned transfers off (`TRANSFERS=off`). */
+  transfers: z.boolean().optional(),
 });
 export type FormSettings = z.infer<typeof formSettingsSchema>;
 
@@ -86,6 +90,8 @@ export function updateRequestSchema(policies?: FieldPolicies) {
   return z.object({
     customer: policies ? customerSchema(policies) : defaultCustomerSchema,
     newPassword: passwordSchema.optional(),
+    /** Required when the stored latest consent is older than the host's policy version. */
+    consent: consentSchema.optional(),
   });
 }
 export const updateRequestSchemaDefault = updateRequestSchema();

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { operatorRoleSchema } from '../protocol';
+import { operatorRoleSchema } from '../protocol/operator-api';
 import { startHost } from '../server/start-host';
 import { buildRenderer } from './build-renderer';
 import { launchChromium } from './preview/chromium';

@@ -7,9 +7,11 @@ import { requestLogger } from './http/request-logger';
 import { buildOpenApiDocument } from './openapi/document';
 import { attestationRoutes } from './routes/attestation-routes';
 import { formRoutes } from './routes/form-routes';
+import { lifecycleRoutes } from './routes/lifecycle-routes';
 import { operationsRoutes } from './routes/operations-routes';
 import { registrationRoutes } from './routes/registration-routes';
 import { runAsHashClient } from './security/hash-clients';
+import { transferPageRoutes } from './routes/transfer-page-routes';
 import type { ServiceDeps } from './services/service-deps';
 
 /** Everything createApp needs; built by start-host, or by a test with its own pieces. */
@@ -32,6 +34,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(formRoutes(deps));
   app.use(registrationRoutes(deps));
   app.use(attestationRoutes(deps));
+  app.use(lifecycleRoutes(deps));
+  app.use(transferPageRoutes(deps));
   app.use(notFound);
   app.use(errorMiddleware(deps.logger));
   return app;

@@ -107,6 +107,14 @@ const envSchema = z.object({
   OUTBOX_SECRET_KEY: base64Key,
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
+  // Customer lifecycle (issue #9): e-mail, recovery, transfers.
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/.+/, 'must be smtp://host:port or smtps://user:pass@host:port').optional(),
+  MAIL_FROM: z.string().trim().min(3).max(254).optional().transform((value) => value ?? 'registration@localhost'),
+  MAIL_DIR: z.string().trim().min(1).optional(),
+  MAIL_RETRY_SECONDS: int(1, 86_400, 30),
+  HOST_PUBLIC_URL: z.url().optional(),
+  TRANSFERS: z.enum(['on', 'off']).optional().transform((value) => value !== 'off'),
+  TRANSFER_OWNER_DAYS: int(1, 365, 14),
   OPERATOR_PORT: int(0, 65535, 4781),
   OPERATOR_HOST: z.string().trim().min(1).optional().transform((value) => value ?? '127.0.0.1'),
   OPERATOR_OIDC_ISSUER: z.url().optional(),
@@ -144,6 +152,11 @@ export interface HostConfig {
   keys: { tokenSigningKey?: string; requestHashKey?: string; outboxSecretKey?: string };
   pgPoolSize: number;
   shutdownGraceSeconds: number;
+  /** Where mail goes: SMTP, .eml files in a folder (no SMTP server), or nowhere (recovery off). */
+  mail: { transport: { kind: 'smtp'; url: string } | { kind: 'dir'; dir: string } | { kind: 'none' }; from: string; retrySeconds: number };
+  /** Origin of links in mail (the decision page); unset = the customer listener's URL. */
+  publicUrl: string | undefined;
+  transfers: { enabled: boolean; ownerDays: number };
   /** The operator listener and how people sign in to it (OPERATOR-API.md). */
   operator: {
     port: number;
@@ -211,6 +224,13 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     keys: { tokenSigningKey: e.TOKEN_SIGNING_KEY, requestHashKey: e.REQUEST_HASH_KEY, outboxSecretKey: e.OUTBOX_SECRET_KEY },
     pgPoolSize: e.PG_POOL_SIZE,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    mail: {
+      transport: e.SMTP_URL ? { kind: 'smtp', url: e.SMTP_URL } : e.MAIL_DIR ? { kind: 'dir', dir: path.resolve(e.MAIL_DIR) } : { kind: 'none' },
+      from: e.MAIL_FROM,
+      retrySeconds: e.MAIL_RETRY_SECONDS,
+    },
+    publicUrl: e.HOST_PUBLIC_URL?.replace(/\/+$/, ''),
+    transfers: { enabled: e.TRANSFERS, ownerDays: e.TRANSFER_OWNER_DAYS },
     operator: {
       port: overrides.operatorPort ?? e.OPERATOR_PORT,
       host: overrides.operatorHost ?? e.OPERATOR_HOST,

@@ -7,6 +7,7 @@ import { requestLogger } from './http/request-logger';
 import { consoleRoutes } from './routes/console-routes';
 import { operatorAuthRoutes } from './routes/operator-auth-routes';
 import { operatorMeRoutes } from './routes/operator-me-routes';
+import { operatorTransferRoutes } from './routes/operator-transfer-routes';
 import { operatorHashKey } from './security/operator-secrets';
 import type { ServiceDeps } from './services/service-deps';
 
@@ -62,6 +63,7 @@ export function createOperatorApp(deps: OperatorAppDeps): Express {
   const api = Router();
   api.use(authenticate);
   api.use(operatorMeRoutes());
+  api.use(operatorTransferRoutes(deps));
   app.use(OPERATOR_API_PREFIX, api);
 
   app.use(consoleRoutes(deps.consoleDir));

@@ -8,11 +8,14 @@ import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/open-database';
 import { ensurePrivateDir } from './db/private-files';
 import { createLogger } from './logger';
+import { createMailOutbox } from './mail/mail-outbox';
+import { createMailTransport } from './mail/mail-transport';
 import { createMetrics } from './metrics';
 import { countDevicesByKind } from './repositories/devices-repository';
 import { createAccessTokens } from './security/access-tokens';
 import { loadHostKeys } from './security/host-keys';
 import { createPasswordHasher } from './security/password-hasher';
+import { createBackgroundTasks } from './services/background-tasks';
 
 /**
  * Requests Node's HTTP parser refuses before Express sees them (malformed, headers over 16 KiB)
@@ -31,6 +34,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 export interface StartHostOptions extends ConfigOverrides {
   env?: Record<string, string | undefined>;
   logStream?: NodeJS.WritableStream;
+  /** The host's clock (tests move it to expire codes and transfers); default Date.now. */
+  now?: () => number;
   /** Where the built operator console lives (default dist/console). */
   consoleDir?: string;
   /** Sees the SQL of every query (tests prove what a request does not query). */
@@ -85,6 +90,10 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   try {
     await migrateToLatest(open);
     const keys = await loadHostKeys(config);
+    const now = options.now ?? (() => Date.now());
+    const mail = createMailOutbox({ db: open.db, dialect: open.dialect, config: config.mail, transport: createMailTransport(config.mail, logger), logger, now });
+    const background = createBackgroundTasks(logger);
+    let listeningUrl = '';
     const deps = {
       db: open.db,
       config,
@@ -92,8 +101,12 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       hasher: createPasswordHasher(config.passwordHash),
       tokens: createAccessTokens(keys.tokenSigningKey, config.accessTokenTtlSeconds),
       metrics: createMetrics(() => countDevicesByKind(open.db)),
-      now: () => Date.now(),
+      now,
       randomBytes: (size: number) => crypto.randomBytes(size),
+      dialect: open.dialect,
+      mail,
+      background,
+      publicUrl: () => config.publicUrl ?? listeningUrl,
       logger,
     };
     await deps.metrics.refreshDeviceCounts();
@@ -107,6 +120,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       await stopServer(server, 0);
       throw error;
     }
+    listeningUrl = url;
+    mail.start();
     logger.info({ url, database: config.database.dialect }, `registration host listening on ${url}`);
     logger.info({ url: operatorUrl }, `operator listener listening on ${operatorUrl}`);
     const refresh = setInterval(() => {
@@ -122,6 +137,8 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
         closing ??= (async () => {
           clearInterval(refresh);
           await Promise.all([stopServer(server, config.shutdownGraceSeconds), stopServer(operatorServer, config.shutdownGraceSeconds)]);
+          await background.drain();
+          await mail.stop();
           await open.db.destroy();
           logger.info('registration host stopped');
         })();

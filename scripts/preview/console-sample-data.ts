@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { formSettingsSchema, type Customer, type DeviceIdentity, type OperatorRole } from '../../protocol';
+import { formSettingsSchema, type Customer, type DeviceIdentity } from '../../protocol';
+import type { OperatorRole } from '../../protocol/operator-api';
 import { runOperatorCli } from '../../server/cli/operator-cli';
 
 const PEOPLE: Customer[] = [

@@ -5,6 +5,7 @@ import { hardeningMigration } from './migrations/0003-hardening';
 import { operatorMigration } from './migrations/0004-operator';
 import { genuineMigration } from './migrations/0006-genuine';
 import { attestationMigration } from './migrations/0007-attestation';
+import { lifecycleMigration } from './migrations/0005-lifecycle';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
 export type { Dialect } from './migrations/migration-kit';
@@ -17,6 +18,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactor
   ['0004-operator', operatorMigration],
   ['0006-genuine', genuineMigration],
   ['0007-attestation', attestationMigration],
+  ['0005-lifecycle', lifecycleMigration],
 ];
 
 /** Versioned schema changes, applied in name order at start. */

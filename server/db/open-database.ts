@@ -25,6 +25,8 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
     database.pragma('synchronous = FULL');
     database.pragma('busy_timeout = 5000');
     database.pragma('foreign_keys = ON');
+    // Freed bytes are zeroed, so an erased registration leaves nothing behind in the file.
+    database.pragma('secure_delete = ON');
     return { db: new Kysely<HostDatabase>({ dialect: new SqliteDialect({ database }), log }), dialect: 'sqlite' };
   }
   const types = new pg.TypeOverrides();

@@ -99,6 +99,52 @@ export interface DeviceFindingsTable {
   at: number;
 }
 
+/** Mail written in the transaction of the change it reports; sent after commit, once (stable Message-ID). */
+export interface MailQueueTable {
+  id: Generated<number>;
+  message_id: string;
+  notice: string;
+  registration_number: string | null;
+  /** Overwritten with null once sent: the queue keeps no address or text of sent mail. */
+  to_address: string | null;
+  subject: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  created_at: number;
+  next_attempt_at: number;
+  attempts: Generated<number>;
+  /** Lease of the host process sending it now; another process skips it until then. */
+  claimed_until: number | null;
+  sent_at: number | null;
+}
+
+/** The one live recovery code of a registration (keyed hash only); a new request replaces it. */
+export interface RecoveryCodesTable {
+  registration_number: string;
+  code_hash: string;
+  expires_at: number;
+  wrong_tries: Generated<number>;
+}
+
+/** A second-hand buyer's request for a registered device, decided by its owner or an operator. */
+export interface TransfersTable {
+  /** The requester's only handle (128 random bits). */
+  id: string;
+  /** Public id of the device asked for. */
+  device_id: string;
+  /** The owner's registration when requested. */
+  registration_number: string;
+  decision_token_hash: string;
+  status: 'pending' | 'approved' | 'declined' | 'expired';
+  created_at: number;
+  /** Until when the owner's link decides; null = straight to operators (no owner e-mail). */
+  owner_until: number | null;
+  decided_at: number | null;
+  /** "owner", or the operator's name. */
+  decided_by: string | null;
+  reason: string | null;
+}
+
 /** A program's bearer token: only its keyed hash is stored. */
 export interface OperatorTokensTable {
   id: Generated<number>;
@@ -199,6 +245,9 @@ export interface HostDatabase {
   consents: ConsentsTable;
   audit_events: AuditEventsTable;
   device_findings: DeviceFindingsTable;
+  mail_queue: MailQueueTable;
+  recovery_codes: RecoveryCodesTable;
+  transfers: TransfersTable;
   operator_tokens: OperatorTokensTable;
   operator_sessions: OperatorSessionsTable;
   operator_sign_ins: OperatorSignInsTable;

@@ -4,14 +4,25 @@ import {
   addDeviceRequestSchema,
   attestationChallengeSchema,
   attestationRequestSchema,
+  deviceReleasedSchema,
+  deviceStatusRequestSchema,
+  deviceStatusResponseSchema,
   errorBodySchema,
   formSettingsSchema,
   healthSchema,
   lookupRequestSchema,
   lookupResponseSchema,
   newRegistrationRequestSchema,
+  recoveryConfirmedSchema,
+  recoveryConfirmSchema,
+  recoveryRequestSchema,
   registrationCreatedSchema,
+  registrationErasedSchema,
+  registrationExportSchema,
   sealedRegistrationRequestSchema,
+  transferCreatedSchema,
+  transferRequestSchema,
+  transferStatusSchema,
   updateRequestSchema,
   updateResponseSchema,
   type FieldPolicies,
@@ -62,6 +73,55 @@ export function buildOpenApiDocument(policies: FieldPolicies): object {
           requestParams: numberParam,
           requestBody: { content: { 'application/json': { schema: updateRequestSchema(policies) } } },
           responses: { '200': json(updateResponseSchema, 'updated or unchanged'), ...errors(...common, 401, 403) },
+        }),
+        delete: op('Erase the registration (APPI Art. 35, GDPR Art. 17)', {
+          security: bearer,
+          requestParams: numberParam,
+          responses: { '200': json(registrationErasedSchema, 'erased'), ...errors(401, 403, 429) },
+        }),
+      },
+      '/api/v1/registrations/{registrationNumber}/export': {
+        get: op("Everything the host holds about the registration (the owner's own data)", {
+          security: bearer,
+          requestParams: numberParam,
+          responses: { '200': json(registrationExportSchema, 'the export'), ...errors(401, 403, 429) },
+        }),
+      },
+      '/api/v1/registrations/{registrationNumber}/devices/{deviceId}': {
+        delete: op('Release a device from the registration', {
+          security: bearer,
+          requestParams: { path: z.object({ registrationNumber: z.string(), deviceId: z.string().meta({ description: 'the device id from lookup or export' }) }) },
+          responses: { '200': json(deviceReleasedSchema, 'released'), ...errors(401, 403, 404, 429) },
+        }),
+      },
+      '/api/v1/devices/status': {
+        post: op('What the wizard may show before the customer types anything', {
+          requestBody: { content: { 'application/json': { schema: deviceStatusRequestSchema } } },
+          responses: { '200': json(deviceStatusResponseSchema, 'one status per device, same order'), ...errors(...common) },
+        }),
+      },
+      '/api/v1/recovery': {
+        post: op('Forgotten password: mail a recovery code', {
+          requestBody: { content: { 'application/json': { schema: recoveryRequestSchema } } },
+          responses: { '202': json(z.object({}), 'accepted, whether or not anything matched'), ...errors(...common, 503) },
+        }),
+      },
+      '/api/v1/recovery/confirm': {
+        post: op('Forgotten password: set a new one with the mailed code', {
+          requestBody: { content: { 'application/json': { schema: recoveryConfirmSchema } } },
+          responses: { '200': json(recoveryConfirmedSchema, 'password replaced'), ...errors(...common, 401, 503) },
+        }),
+      },
+      '/api/v1/transfers': {
+        post: op('Ask the owner of a registered device to release it', {
+          requestBody: { content: { 'application/json': { schema: transferRequestSchema } } },
+          responses: { '202': json(transferCreatedSchema, 'requested'), ...errors(...common, 404) },
+        }),
+      },
+      '/api/v1/transfers/{transferId}': {
+        get: op('Status of a transfer request', {
+          requestParams: { path: z.object({ transferId: z.string() }) },
+          responses: { '200': json(transferStatusSchema, 'status'), ...errors(404, 429) },
         }),
       },
       '/api/v1/registrations/{registrationNumber}/devices': {

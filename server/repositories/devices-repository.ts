@@ -70,3 +70,20 @@ export async function countDevicesByKind(db: Db): Promise<Array<{ kind: string; 
     .execute();
   return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
 }
+
+/** A device the registration holds now, by its public id. */
+export async function findActiveDevice(db: Db, registrationNumber: string, publicId: string): Promise<DeviceRow | undefined> {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('public_id', '=', publicId)
+    .where('registration_number', '=', registrationNumber)
+    .where('released_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Marks devices released: they stay on record but leave every unique key. */
+export async function markDevicesReleased(db: Db, ids: readonly number[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('devices').set({ released_at: now }).where('id', 'in', ids).where('released_at', 'is', null).execute();
+}

@@ -1,28 +1,20 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { authorisedNumber, authoriseStep } from './authorise-step';
 import { jsonBody } from '../http/json-body';
 import { methodNotAllowed } from '../http/error-middleware';
 import { addDevice } from '../services/add-device-service';
-import { authoriseRegistration } from '../services/authorisation';
 import { lookUp } from '../services/lookup-service';
+import { eraseRegistration } from '../services/owner-data-service';
 import type { CreateOutcome } from '../services/idempotent-create';
 import { countOutcome, registerNew, registerSealed } from '../services/registration-service';
 import type { ServiceDeps } from '../services/service-deps';
 import { updateRegistrationRecord } from '../services/update-service';
 
-/** The registration number the authorise step granted. */
-function authorisedNumber(res: Response): string {
-  return String(res.locals.registrationNumber);
-}
-
 /** Routes of API.md's registration endpoints; thin: read the request, call a service, send its answer. */
 export function registrationRoutes(deps: ServiceDeps): Router {
   const router = Router();
   const json = jsonBody();
-  // Token and path number are judged before the body is even read (API.md: 401, then 403, then 422).
-  const authorise: RequestHandler = async (req, res, next) => {
-    res.locals.registrationNumber = await authoriseRegistration(deps, req.get('authorization'), String(req.params.registrationNumber ?? ''));
-    next();
-  };
+  const authorise = authoriseStep(deps);
   // The endpoints that register a device: each outcome counted in registrations_total, a 201 with the body.
   const create =
     (endpoint: string, run: (req: Request, res: Response) => Promise<CreateOutcome>): RequestHandler =>
@@ -53,7 +45,10 @@ export function registrationRoutes(deps: ServiceDeps): Router {
     .patch(authorise, ...json, async (req, res) => {
       res.status(200).json(await updateRegistrationRecord(deps, authorisedNumber(res), req.body));
     })
-    .all(methodNotAllowed(['PATCH']));
+    .delete(authorise, async (_req, res) => {
+      res.status(200).json(await eraseRegistration(deps, authorisedNumber(res)));
+    })
+    .all(methodNotAllowed(['PATCH', 'DELETE']));
 
   router
     .route('/api/v1/registrations/:registrationNumber/devices')

@@ -3,24 +3,33 @@ import { jwtVerify, SignJWT } from 'jose';
 const ISSUER = 'registration-host';
 const AUDIENCE = 'registration-update';
 
-/** Signed, short-lived bearer tokens bound to one registration number; nothing is kept in memory. */
+/** What a token is bound to: the registration, its token version, and the device it was issued for. */
+export interface TokenGrant {
+  registrationNumber: string;
+  /** The registration's `token_version` at issue; a password change, recovery or erasure bumps it. */
+  version: number;
+  /** Public id of the device the lookup matched; releasing it ends the token. */
+  deviceId: string;
+}
+
+/** Signed, short-lived bearer tokens; nothing is kept in memory, the host checks the grant against the database. */
 export interface AccessTokens {
-  issue(registrationNumber: string): Promise<{ accessToken: string; expiresAt: string }>;
-  /** The registration number the token is bound to, or null when it is missing, forged or expired. */
-  verify(token: string): Promise<string | null>;
+  issue(grant: TokenGrant): Promise<{ accessToken: string; expiresAt: string }>;
+  /** The grant the token carries, or null when it is missing, forged or expired. */
+  verify(token: string): Promise<TokenGrant | null>;
 }
 
 /** HS256 tokens under the host's signing key, which every host process shares. */
 export function createAccessTokens(key: Uint8Array, ttlSeconds: number): AccessTokens {
   return {
-    async issue(registrationNumber) {
+    async issue(grant) {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + ttlSeconds;
-      const accessToken = await new SignJWT({})
+      const accessToken = await new SignJWT({ ver: grant.version, dev: grant.deviceId })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setIssuer(ISSUER)
         .setAudience(AUDIENCE)
-        .setSubject(registrationNumber)
+        .setSubject(grant.registrationNumber)
         .setIssuedAt(now)
         .setExpirationTime(exp)
         .sign(key);
@@ -29,7 +38,9 @@ export function createAccessTokens(key: Uint8Array, ttlSeconds: number): AccessT
     async verify(token) {
       try {
         const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
-        return typeof payload.sub === 'string' ? payload.sub : null;
+        const { sub, ver, dev } = payload;
+        if (typeof sub !== 'string' || typeof ver !== 'number' || !Number.isInteger(ver) || typeof dev !== 'string') return null;
+        return { registrationNumber: sub, version: ver, deviceId: dev };
       } catch {
         return null;
       }

@@ -2,8 +2,10 @@ import { addDeviceRequestSchema, type RegistrationCreated } from '../../protocol
 import { parseOrThrow, requireObjectBody } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { insertDevice } from '../repositories/devices-repository';
+import { findRegistration } from '../repositories/registrations-repository';
 import { keyedHash } from '../security/request-hash';
 import { consumeAttestation, judgeAttestation, withoutProof } from './attestation-service';
+import { recipientOf } from './device-release';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
 import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
@@ -29,6 +31,8 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
     await insertDevice(trx, row);
     await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'device_added', registrationNumber, deviceId: row.public_id });
+    const registration = await findRegistration(trx, registrationNumber);
+    if (registration) await deps.mail.enqueue(trx, recipientOf(registration), { kind: 'device-added', registrationNumber, device });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { DeviceSummary } from '../../protocol';
-import type { NewDeviceRow } from '../repositories/devices-repository';
+import type { DeviceSummary, RegisteredDevice } from '../../protocol';
+import type { DeviceRow, NewDeviceRow } from '../repositories/devices-repository';
 import type { IdentifiedDevice } from './device-keys';
 
 /** A fresh opaque device id: 96 random bits, URL-safe (never the row id, which would count registrations). */
@@ -33,4 +33,16 @@ export function deviceRow(device: IdentifiedDevice, registrationNumber: string, 
 /** What the host echoes about a device (never more). */
 export function deviceSummary(device: IdentifiedDevice): DeviceSummary {
   return { kind: device.kind, vendor: device.vendor, model: device.model, serial: device.serial };
+}
+
+/** A stored device as its owner sees it (lookup and export): the public id, never the row id. */
+export function registeredDeviceView(row: DeviceRow): RegisteredDevice {
+  return {
+    id: row.public_id,
+    kind: row.kind as RegisteredDevice['kind'],
+    vendor: row.vendor,
+    model: row.model,
+    serial: row.serial,
+    registeredAt: new Date(row.registered_at).toISOString(),
+  };
 }

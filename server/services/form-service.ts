@@ -2,12 +2,14 @@ import { DEVICE_KINDS, type FormSettings } from '../../protocol';
 import type { ServiceDeps } from './service-deps';
 
 /** What the wizard must ask (API.md `GET /api/v1/form`). */
-export function formSettings(deps: Pick<ServiceDeps, 'config' | 'keys'>): FormSettings {
+export function formSettings(deps: Pick<ServiceDeps, 'config' | 'keys' | 'mail'>): FormSettings {
   return {
     privacyPolicy: { ...deps.config.privacyPolicy },
     fields: { ...deps.config.fieldPolicies },
     passwordPolicy: { minLength: deps.config.passwordMinLength },
     deviceKinds: [...DEVICE_KINDS],
     outboxPublicKey: Buffer.from(deps.keys.outboxPublicKey).toString('base64'),
+    recovery: deps.mail.configured,
+    transfers: deps.config.transfers.enabled,
   };
 }

@@ -63,7 +63,7 @@ export async function createIdempotently<P>(
   // Callers try replayIfUsed first (a fast path that skips `prepare`); the claim below is what guarantees once-only.
   const prepared = await prepare();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    const outcome = await deps.db.transaction().execute(async (trx) => {
       const existing = await claimRequestId(trx, scope, requestId, bodyHash, deps.now());
       const replay = answerForUsedId(existing, bodyHash);
       if (replay) return replay;
@@ -71,6 +71,9 @@ export async function createIdempotently<P>(
       await completeRequestId(trx, scope, requestId, JSON.stringify(created));
       return { created, replayed: false };
     });
+    // The notice `create` queued is committed now: send it.
+    if (!outcome.replayed) deps.mail.kick();
+    return outcome;
   } catch (error) {
     if (error instanceof DeviceAlreadyRegisteredError) {
       const matchedOn = await explainConflict(deps, device, error.matchedOn);

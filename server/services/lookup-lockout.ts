@@ -9,6 +9,8 @@ import type { ServiceDeps } from './service-deps';
 export interface ReservedAttempt {
   /** The registration the presented keys matched (its active device), or null for an unknown device. */
   registrationNumber: string | null;
+  /** The public id of that active device (tokens are bound to it), or null for an unknown device. */
+  deviceId: string | null;
   /** Call after the secret (password, recovery code) was right: the device's count starts again. */
   succeeded(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function reserveAttempt(deps: ServiceDeps, device: IdentifiedDevice
   }
   return {
     registrationNumber,
+    deviceId: found?.public_id ?? null,
     succeeded: () => deleteAttempts(deps.db, { keyHashes }),
   };
 }

@@ -5,6 +5,7 @@ import { listDevicesOfRegistration } from '../repositories/devices-repository';
 import { findRegistration, replacePasswordHash, sampleStoredHash } from '../repositories/registrations-repository';
 import { columnsToCustomer } from './customer-record';
 import { identifyDevice } from './device-keys';
+import { registeredDeviceView } from './device-rows';
 import { reserveAttempt } from './lookup-lockout';
 import type { ServiceDeps } from './service-deps';
 
@@ -29,18 +30,11 @@ export async function lookUp(deps: ServiceDeps, rawBody: unknown): Promise<Looku
     await replacePasswordHash(deps.db, registration.registration_number, registration.password_hash, await deps.hasher.hash(request.password));
   }
   const devices = await listDevicesOfRegistration(deps.db, registration.registration_number);
-  const token = await deps.tokens.issue(registration.registration_number);
+  const token = await deps.tokens.issue({ registrationNumber: registration.registration_number, version: registration.token_version, deviceId: attempt.deviceId ?? '' });
   return {
     registrationNumber: registration.registration_number,
     customer: columnsToCustomer(registration),
-    devices: devices.map((row) => ({
-      id: row.public_id,
-      kind: row.kind as LookupResponse['devices'][number]['kind'],
-      vendor: row.vendor,
-      model: row.model,
-      serial: row.serial,
-      registeredAt: new Date(row.registered_at).toISOString(),
-    })),
+    devices: devices.map(registeredDeviceView),
     ...token,
   };
 }

@@ -108,11 +108,14 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown, delivered
     await recordDeviceFindings(deps, trx, device, row.public_id, manifestFinding, now);
     await recordConsent(trx, registrationNumber, request.consent.privacyPolicyVersion, now);
     await appendAuditEvent(trx, { at: now, actor: { type: 'customer' }, action: 'registered', registrationNumber, deviceId: row.public_id });
+    const email = customerToColumns(request.customer).email;
+    await deps.mail.enqueue(trx, { email, locale: request.locale ?? 'ja', registrationNumber }, { kind: 'registered', registrationNumber, device });
     return { registrationNumber, device: deviceSummary(device), registeredAt: new Date(now).toISOString() };
   }, device);
 }
 
-function consentRequired(deps: ServiceDeps): ApiError {
+/** 422 CONSENT_REQUIRED naming the version the host asks for (registrations and updates alike). */
+export function consentRequired(deps: Pick<ServiceDeps, 'config'>): ApiError {
   return new ApiError('CONSENT_REQUIRED', `consent to privacy policy version ${deps.config.privacyPolicy.version} is required`, {
     fields: [{ path: 'consent.privacyPolicyVersion', message: `must be ${deps.config.privacyPolicy.version}` }],
   });

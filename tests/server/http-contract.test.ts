@@ -89,7 +89,7 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
       ['GET', '/'],
       ['GET', '/api/v2/form'],
       ['POST', '/api/v1/unknown'],
-      ['DELETE', '/api/v1/registrations/ABCD-EFGH-JKMN/devices/1'],
+      ['DELETE', '/api/v1/registrations/ABCD-EFGH-JKMN/devices/1/more'],
       ['GET', '/%E0%A4%A'],
     ] as const) {
       const response = await request<ErrorResponse>(suite.host.url, method, path, method === 'GET' ? {} : { raw: '{bad' });

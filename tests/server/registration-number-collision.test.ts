@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidRegistrationNumber, makeRegistrationNumber } from '../../protocol';
 import { loadConfig } from '../../server/config';
 import { migrateToLatest, openDatabase, type OpenDatabase } from '../../server/db/open-database';
+import { createLogger } from '../../server/logger';
+import { createMailOutbox } from '../../server/mail/mail-outbox';
 import { createMetrics } from '../../server/metrics';
 import { createAccessTokens } from '../../server/security/access-tokens';
 import { loadHostKeys } from '../../server/security/host-keys';
 import { createPasswordHasher } from '../../server/security/password-hasher';
+import { createBackgroundTasks } from '../../server/services/background-tasks';
 import { registerNew } from '../../server/services/registration-service';
 import type { ServiceDeps } from '../../server/services/service-deps';
 import { databaseVariants } from '../support/databases';
@@ -37,6 +40,10 @@ describe.each(variants)('registration-number collisions on $kind', (variant) => 
       now: () => Date.now(),
       // Replays queued draws first, so a test can make the generator repeat itself.
       randomBytes: (size) => draws.shift() ?? new Uint8Array(crypto.randomBytes(size)),
+      dialect: open.dialect,
+      mail: createMailOutbox({ db: open.db, dialect: open.dialect, config: config.mail, transport: null, logger: createLogger('silent'), now: () => Date.now() }),
+      background: createBackgroundTasks(createLogger('silent')),
+      publicUrl: () => 'http://127.0.0.1',
     };
   });
   afterAll(async () => {

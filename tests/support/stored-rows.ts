@@ -24,7 +24,12 @@ export async function storedRowCounts(database: TestDatabase): Promise<Record<ke
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     };
-    const tables: Array<keyof HostDatabase> = ['registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings', 'manifests', 'manifest_devices', 'manifest_staging', 'attestation_challenges'];
+    // Every table a customer request can write to; `refusals` is left out on purpose: recording why a request was refused is what it is for.
+    const tables: Array<keyof HostDatabase> = [
+      'registrations', 'devices', 'idempotency_records', 'lookup_failures', 'consents', 'audit_events', 'device_findings',
+      'manifests', 'manifest_devices', 'manifest_staging', 'attestation_challenges', 'mail_queue', 'recovery_codes', 'transfers',
+      'operator_tokens', 'operator_sessions', 'operator_sign_ins',
+    ];
     const counts: Partial<Record<keyof HostDatabase, number>> = {};
     for (const table of tables) counts[table] = await count(table);
     return counts as Record<keyof HostDatabase, number>;

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { startHost, type RunningHost } from '../../server/start-host';
+import { startHost, type RunningHost, type StartHostOptions } from '../../server/start-host';
 import type { TestDatabase } from './databases';
 
 /** Cheap argon2 and no rate limit, so suites stay fast; suites override what they test. */
@@ -16,8 +16,13 @@ export interface TestHost extends RunningHost {
   logs: string[];
 }
 
-/** Starts a host for a suite; `env` adds to TEST_HOST_ENV; port 0 picks a free one. */
-export async function startTestHost(database: Pick<TestDatabase, 'url' | 'dataDir'>, env: Record<string, string> = {}, port = 0): Promise<TestHost> {
+/** Starts a host for a suite; `env` adds to TEST_HOST_ENV; port 0 picks a free one; `now` replaces the host's clock. */
+export async function startTestHost(
+  database: Pick<TestDatabase, 'url' | 'dataDir'>,
+  env: Record<string, string> = {},
+  port = 0,
+  options: Pick<StartHostOptions, 'now'> = {},
+): Promise<TestHost> {
   const logs: string[] = [];
   let pending = '';
   const logStream = new Writable({
@@ -36,6 +41,7 @@ export async function startTestHost(database: Pick<TestDatabase, 'url' | 'dataDi
     dataDir: database.dataDir,
     env: { ...TEST_HOST_ENV, ...env },
     logStream,
+    now: options.now,
   });
   return Object.assign(host, { logs });
 }

@@ -1,0 +1,39 @@
+import type { Transaction } from 'kysely';
+import { mailLocaleSchema } from '../../protocol';
+import type { HostDatabase } from '../db/schema';
+import type { MailRecipient } from '../mail/mail-outbox';
+import { appendAuditEvent, type AuditAction, type AuditActor } from '../repositories/audit-repository';
+import { markDevicesReleased, type DeviceRow } from '../repositories/devices-repository';
+import type { RegistrationRow } from '../repositories/registrations-repository';
+import { expirePendingTransfers } from '../repositories/transfers-repository';
+
+/** Where the registration's mail goes: its e-mail on record, in its locale. */
+export function recipientOf(registration: Pick<RegistrationRow, 'registration_number' | 'email' | 'locale'>): MailRecipient {
+  const locale = mailLocaleSchema.safeParse(registration.locale);
+  return { email: registration.email, locale: locale.success ? locale.data : 'ja', registrationNumber: registration.registration_number };
+}
+
+/** Who released a device and why, for the audit. */
+export interface ReleaseCause {
+  actor: AuditActor;
+  action: Extract<AuditAction, 'device_released' | 'operator_released'>;
+  reason?: string;
+}
+
+/**
+ * Releases one device inside the caller's transaction: it stays on record but leaves every unique
+ * key (anyone may register it anew), pending transfers of it lapse, and the audit records who did it.
+ * Tokens issued for it stop working because authorisation checks the device is still held.
+ */
+export async function releaseDevice(trx: Transaction<HostDatabase>, device: DeviceRow, cause: ReleaseCause, now: number, keepTransferId?: string): Promise<void> {
+  await markDevicesReleased(trx, [device.id], now);
+  await expirePendingTransfers(trx, device.public_id, now, keepTransferId);
+  await appendAuditEvent(trx, {
+    at: now,
+    actor: cause.actor,
+    action: cause.action,
+    registrationNumber: device.registration_number,
+    deviceId: device.public_id,
+    reason: cause.reason ?? null,
+  });
+}
