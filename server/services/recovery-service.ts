@@ -4,12 +4,11 @@ import { ApiError } from '../http/api-error';
 import { parseOrThrow, requireObjectBody, validationFailed } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { findDeviceByKeys } from '../repositories/devices-repository';
-import { deleteAttempts } from '../repositories/lookup-failures-repository';
 import { claimRecoveryCode, countWrongCode, deleteRecoveryCode, findRecoveryCode, replaceRecoveryCode } from '../repositories/recovery-codes-repository';
 import { findRegistration, updateRegistration } from '../repositories/registrations-repository';
 import { keyedHash } from '../security/request-hash';
 import { recipientOf } from './device-release';
-import { deviceKeyStrings, identifyDevice, type IdentifiedDevice } from './device-keys';
+import { identifyDevice, type IdentifiedDevice } from './device-keys';
 import { reserveAttempt } from './lookup-lockout';
 import type { ServiceDeps } from './service-deps';
 
