@@ -5,6 +5,7 @@ import { errorMiddleware, methodNotAllowed, notFound } from './http/error-middle
 import { authenticateOperator, type OperatorAuthDeps } from './http/operator-auth';
 import { requestLogger } from './http/request-logger';
 import { consoleRoutes } from './routes/console-routes';
+import { operatorApiRoutes } from './routes/operator-api-routes';
 import { operatorAuthRoutes } from './routes/operator-auth-routes';
 import { operatorMeRoutes } from './routes/operator-me-routes';
 import { operatorHashKey } from './security/operator-secrets';
@@ -62,6 +63,7 @@ export function createOperatorApp(deps: OperatorAppDeps): Express {
   const api = Router();
   api.use(authenticate);
   api.use(operatorMeRoutes());
+  api.use(operatorApiRoutes(deps));
   app.use(OPERATOR_API_PREFIX, api);
 
   app.use(consoleRoutes(deps.consoleDir));

@@ -16,8 +16,8 @@ export interface OpenDatabase {
 const INT8_OID = 20;
 
 /** Opens SQLite (WAL) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
-export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number; onQuery?: (sql: string) => void } = {}): OpenDatabase {
-  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
+export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number; onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {}): OpenDatabase {
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql, event.query.parameters) : undefined;
   if (target.dialect === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const database = new SqliteDatabase(target.file);
