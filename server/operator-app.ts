@@ -58,7 +58,7 @@ export function createOperatorApp(deps: OperatorAppDeps): Express {
     })
     .all(methodNotAllowed(['GET']));
   app.use(metrics);
-  app.use(operatorAuthRoutes(deps));
+  app.use(operatorAuthRoutes(deps, auth));
 
   const api = Router();
   api.use(authenticate);
