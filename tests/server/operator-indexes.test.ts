@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistrationCreated } from '../../protocol';
 import { sql } from 'kysely';
 import { fillRegistrations } from '../../bench/fill-registrations';
-import { openDatabase } from '../../server/db/open-database';
 import { startHost, type RunningHost } from '../../server/start-host';
 import { databaseVariants } from '../support/databases';
 import { customer, newRegistration, pc } from '../support/fixtures';
 import { request } from '../support/http';
 import { createTestToken } from '../support/operator-tokens';
 import { TEST_HOST_ENV } from '../support/test-host';
+import { openTestStore } from '../support/stored-rows';
 import { useTestDatabase } from '../support/use-test-host';
 
 const variants = await databaseVariants('operator-indexes.test');
@@ -40,8 +40,7 @@ describe.each(variants)('operator queries use indexes on $kind', (variant) => {
     });
     token = await createTestToken(suite.database, 'support');
     // Enough rows, with statistics, that each planner picks the index a real store would use.
-    const target = variant.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: suite.database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: suite.database.url };
-    const { db } = openDatabase(target, { pgPoolSize: 1 });
+    const db = openTestStore(suite.database);
     try {
       await fillRegistrations(db, 3000);
       await sql`analyze`.execute(db);

@@ -6,6 +6,7 @@ import { newRegistration } from '../support/fixtures';
 import { request } from '../support/http';
 import { createTestToken, tokensOfEveryRole } from '../support/operator-tokens';
 import { TEST_HOST_ENV } from '../support/test-host';
+import { openTestStore } from '../support/stored-rows';
 import { useTestDatabase } from '../support/use-test-host';
 import type { OperatorRole } from '../../server/services/operator-roles';
 
@@ -69,9 +70,7 @@ describe.each(variants)('operator listener on $kind', (variant) => {
 
   it('refuses missing, malformed, unknown and expired credentials with 401 UNAUTHENTICATED', async () => {
     const expired = await createTestToken(suite.database, 'admin', `expired-${variant.kind}`, 1);
-    const { openDatabase } = await import('../../server/db/open-database');
-    const target = variant.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: suite.database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: suite.database.url };
-    const { db } = openDatabase(target, { pgPoolSize: 1 });
+    const db = openTestStore(suite.database);
     await db.updateTable('operator_tokens').set({ expires_at: Date.now() - 1 }).where('name', '=', `expired-${variant.kind}`).execute();
     await db.destroy();
     const attempts: Array<Record<string, string>> = [

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistrationCreated } from '../../protocol';
-import { openDatabase } from '../../server/db/open-database';
-import { databaseVariants, type TestDatabase } from '../support/databases';
+import { databaseVariants } from '../support/databases';
 import { newRegistration } from '../support/fixtures';
 import { spawnHost } from '../support/host-process';
 import { request } from '../support/http';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { startTestHost, TEST_HOST_ENV, type TestHost } from '../support/test-host';
+import { openTestStore } from '../support/stored-rows';
 import { useTestDatabase } from '../support/use-test-host';
 
 const variants = await databaseVariants('operator-oidc.test');
-
-function storeOf(database: TestDatabase) {
-  const target = database.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: database.url };
-  return openDatabase(target, { pgPoolSize: 1 }).db;
-}
 
 describe.each(variants)('operator sign-in with OpenID Connect on $kind', (variant) => {
   const suite = useTestDatabase(variant);
@@ -79,7 +74,7 @@ describe.each(variants)('operator sign-in with OpenID Connect on $kind', (varian
   });
 
   it('refuses a person without a role: back to /?signin=norole and no session', async () => {
-    const db = storeOf(suite.database);
+    const db = openTestStore(suite.database);
     try {
       const before = (await db.selectFrom('operator_sessions').select('id_hash').execute()).length;
       const none = await idp.signIn(host.operatorUrl, 'none');
@@ -123,7 +118,7 @@ describe.each(variants)('operator sign-in with OpenID Connect on $kind', (varian
   it('ends an idle or expired session', async () => {
     const idle = await idp.signIn(host.operatorUrl, 'viewer');
     const expired = await idp.signIn(host.operatorUrl, 'viewer');
-    const db = storeOf(suite.database);
+    const db = openTestStore(suite.database);
     try {
       const rows = await db.selectFrom('operator_sessions').selectAll().where('ended_at', 'is', null).orderBy('created_at', 'desc').limit(2).execute();
       expect(rows).toHaveLength(2);
