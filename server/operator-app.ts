@@ -1,6 +1,7 @@
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { buildOperatorOpenApiDocument } from './openapi/operator-document';
 import { errorMiddleware, methodNotAllowed, notFound } from './http/error-middleware';
 import { authenticateOperator, type OperatorAuthDeps } from './http/operator-auth';
 import { requestLogger } from './http/request-logger';
@@ -61,6 +62,13 @@ export function createOperatorApp(deps: OperatorAppDeps): Express {
   app.use(operatorAuthRoutes(deps, auth));
 
   const api = Router();
+  const openApi = buildOperatorOpenApiDocument();
+  api
+    .route('/openapi.json')
+    .get((_req, res) => {
+      res.status(200).json(openApi);
+    })
+    .all(methodNotAllowed(['GET']));
   api.use(authenticate);
   api.use(operatorMeRoutes());
   api.use(operatorApiRoutes(deps));

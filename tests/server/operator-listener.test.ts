@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../server/start-host';
@@ -134,6 +135,15 @@ describe.each(variants)('operator listener on $kind', (variant) => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect((await request(host.operatorUrl, 'GET', '/operator/api/v1/nothing-here', { token: tokens.admin })).status).toBe(404);
+  });
+
+  it('describes itself at /operator/api/v1/openapi.json, a valid OpenAPI 3.1 document', async () => {
+    const response = await request<{ openapi: string; paths: Record<string, unknown> }>(host.operatorUrl, 'GET', '/operator/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(response.body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/me', '/registrations', '/registrations/{number}', '/devices/{id}/release', '/audit', '/exports/registrations.csv']));
   });
 
   it('says whether OpenID Connect sign-in is configured', async () => {
