@@ -1,10 +1,12 @@
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { buildOperatorOpenApiDocument } from './openapi/operator-document';
 import { errorMiddleware, methodNotAllowed, notFound } from './http/error-middleware';
 import { authenticateOperator, type OperatorAuthDeps } from './http/operator-auth';
 import { requestLogger } from './http/request-logger';
 import { consoleRoutes } from './routes/console-routes';
+import { operatorApiRoutes } from './routes/operator-api-routes';
 import { operatorAuthRoutes } from './routes/operator-auth-routes';
 import { operatorMeRoutes } from './routes/operator-me-routes';
 import { operatorTransferRoutes } from './routes/operator-transfer-routes';
@@ -58,12 +60,20 @@ export function createOperatorApp(deps: OperatorAppDeps): Express {
     })
     .all(methodNotAllowed(['GET']));
   app.use(metrics);
-  app.use(operatorAuthRoutes(deps));
+  app.use(operatorAuthRoutes(deps, auth));
 
   const api = Router();
+  const openApi = buildOperatorOpenApiDocument();
+  api
+    .route('/openapi.json')
+    .get((_req, res) => {
+      res.status(200).json(openApi);
+    })
+    .all(methodNotAllowed(['GET']));
   api.use(authenticate);
   api.use(operatorMeRoutes());
   api.use(operatorTransferRoutes(deps));
+  api.use(operatorApiRoutes(deps));
   app.use(OPERATOR_API_PREFIX, api);
 
   app.use(consoleRoutes(deps.consoleDir));

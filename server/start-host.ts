@@ -39,7 +39,7 @@ export interface StartHostOptions extends ConfigOverrides {
   /** Where the built operator console lives (default dist/console). */
   consoleDir?: string;
   /** Sees the SQL of every query (tests prove what a request does not query). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** Listens on host:port (0 = any free port) and answers with the URL it got. */

@@ -15,8 +15,8 @@ export interface OpenDatabase {
 const INT8_OID = 20;
 
 /** Opens SQLite (WAL, files 0600, fsync at every commit) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
-export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number; onQuery?: (sql: string) => void } = {}): OpenDatabase {
-  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql) : undefined;
+export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number; onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {}): OpenDatabase {
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql, event.query.parameters) : undefined;
   if (target.dialect === 'sqlite') {
     ensurePrivateSqliteFiles(target.file);
     const database = new SqliteDatabase(target.file);

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOperatorCli } from '../../server/cli/operator-cli';
-import { openDatabase } from '../../server/db/open-database';
 import { databaseVariants, type TestDatabase } from '../support/databases';
 import { request } from '../support/http';
 import { startTestHost, type TestHost } from '../support/test-host';
+import { openTestStore } from '../support/stored-rows';
 import { useTestDatabase } from '../support/use-test-host';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -53,8 +53,7 @@ describe.each(variants)('npm run operator -- token on $kind', (variant) => {
     const me = await request<{ name: string; role: string; via: string }>(host.operatorUrl, 'GET', '/operator/api/v1/me', { token });
     expect(me.body).toEqual({ name: 'crm', role: 'support', via: 'token' });
 
-    const target = variant.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: suite.database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: suite.database.url };
-    const { db } = openDatabase(target, { pgPoolSize: 1 });
+    const db = openTestStore(suite.database);
     try {
       const rows = await db.selectFrom('operator_tokens').selectAll().execute();
       expect(rows).toHaveLength(1);

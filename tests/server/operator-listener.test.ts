@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../server/start-host';
@@ -6,6 +7,7 @@ import { newRegistration } from '../support/fixtures';
 import { request } from '../support/http';
 import { createTestToken, tokensOfEveryRole } from '../support/operator-tokens';
 import { TEST_HOST_ENV } from '../support/test-host';
+import { openTestStore } from '../support/stored-rows';
 import { useTestDatabase } from '../support/use-test-host';
 import type { OperatorRole } from '../../server/services/operator-roles';
 
@@ -69,9 +71,7 @@ describe.each(variants)('operator listener on $kind', (variant) => {
 
   it('refuses missing, malformed, unknown and expired credentials with 401 UNAUTHENTICATED', async () => {
     const expired = await createTestToken(suite.database, 'admin', `expired-${variant.kind}`, 1);
-    const { openDatabase } = await import('../../server/db/open-database');
-    const target = variant.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: suite.database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: suite.database.url };
-    const { db } = openDatabase(target, { pgPoolSize: 1 });
+    const db = openTestStore(suite.database);
     await db.updateTable('operator_tokens').set({ expires_at: Date.now() - 1 }).where('name', '=', `expired-${variant.kind}`).execute();
     await db.destroy();
     const attempts: Array<Record<string, string>> = [
@@ -135,6 +135,15 @@ describe.each(variants)('operator listener on $kind', (variant) => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect((await request(host.operatorUrl, 'GET', '/operator/api/v1/nothing-here', { token: tokens.admin })).status).toBe(404);
+  });
+
+  it('describes itself at /operator/api/v1/openapi.json, a valid OpenAPI 3.1 document', async () => {
+    const response = await request<{ openapi: string; paths: Record<string, unknown> }>(host.operatorUrl, 'GET', '/operator/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(response.body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/me', '/registrations', '/registrations/{number}', '/devices/{id}/release', '/audit', '/exports/registrations.csv']));
   });
 
   it('says whether OpenID Connect sign-in is configured', async () => {

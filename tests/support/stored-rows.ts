@@ -15,6 +15,12 @@ export async function readStore<T>(database: TestDatabase, read: (db: Kysely<Hos
   }
 }
 
+/** A connection of the test's own to a test database (the caller destroys it). */
+export function openTestStore(database: Pick<TestDatabase, 'kind' | 'url'>): Kysely<HostDatabase> {
+  const target = database.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: database.url };
+  return openDatabase(target, { pgPoolSize: 1 }).db;
+}
+
 /** Row counts of every table, read with a connection of the test's own, to prove what was (not) stored. */
 export async function storedRowCounts(database: TestDatabase): Promise<Record<keyof HostDatabase, number>> {
   const target = database.kind === 'sqlite' ? { dialect: 'sqlite' as const, file: database.url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url: database.url };

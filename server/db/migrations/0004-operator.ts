@@ -99,7 +99,8 @@ export const operatorMigration: MigrationFactory = ({ dialect, idColumn, idKey }
     await db.schema.createIndex('registrations_phone_e164').on('registrations').columns(['phone_e164', 'created_at']).execute();
     await db.schema.createIndex('registrations_name_key').on('registrations').columns(['name_key', 'created_at']).execute();
     await db.schema.createIndex('registrations_name_kana_key').on('registrations').columns(['name_kana_key', 'created_at']).execute();
-    await db.schema.createIndex('registrations_created').on('registrations').columns(['created_at', 'registration_number']).execute();
+    // Live registrations newest first (listing, /stats counts) without reading erased ones.
+    await db.schema.createIndex('registrations_live_created').on('registrations').columns(['created_at', 'registration_number']).where(sql.ref('erased_at'), 'is', null).execute();
     await db.schema.createIndex('devices_serial_key').on('devices').columns(['serial_key']).where(sql.ref('released_at'), 'is', null).execute();
     await db.schema.createIndex('devices_export').on('devices').columns(['kind', 'id']).execute();
   },
