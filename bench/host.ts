@@ -98,6 +98,7 @@ async function startHost(databaseUrl: string | undefined, dataDir: string): Prom
     env: {
       ...process.env,
       PORT: '0',
+      OPERATOR_PORT: '0',
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl ?? '',
       RATE_LIMIT_PER_MINUTE: '0',

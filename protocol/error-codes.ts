@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   // Genuine devices (API.md December additions, MANIFEST_POLICY=enforce)
   'DEVICE_NOT_RECOGNISED',
   'DEVICE_MISMATCH',
+  'UNAUTHENTICATED',
+  'ALREADY_RELEASED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,4 +47,6 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   INTERNAL_ERROR: 500,
   DEVICE_NOT_RECOGNISED: 422,
   DEVICE_MISMATCH: 422,
+  UNAUTHENTICATED: 401,
+  ALREADY_RELEASED: 409,
 };

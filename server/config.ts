@@ -82,6 +82,14 @@ const envSchema = z.object({
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
   MANIFEST_POLICY: z.enum(['off', 'flag', 'enforce']).optional().transform((value) => value ?? 'off'),
+  OPERATOR_PORT: int(0, 65535, 4781),
+  OPERATOR_HOST: z.string().trim().min(1).optional().transform((value) => value ?? '127.0.0.1'),
+  OPERATOR_OIDC_ISSUER: z.url().optional(),
+  OPERATOR_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OPERATOR_OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  OPERATOR_OIDC_ROLE_CLAIM: z.string().trim().min(1).optional().transform((value) => value ?? 'roles'),
+  OPERATOR_SESSION_IDLE_MINUTES: int(1, 1440, 30),
+  METRICS_REFRESH_SECONDS: int(1, 3600, 30),
 });
 
 /** Which store DATABASE_URL chose. */
@@ -108,6 +116,16 @@ export interface HostConfig {
   shutdownGraceSeconds: number;
   /** What the maker's manifest does to registrations: ignored, findings for operators, or refusals. */
   manifestPolicy: 'off' | 'flag' | 'enforce';
+  /** The operator listener and how people sign in to it (OPERATOR-API.md). */
+  operator: {
+    port: number;
+    host: string;
+    oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+    roleClaim: string;
+    sessionIdleMinutes: number;
+  };
+  /** How often /metrics' stored counts are re-read (a scrape only reads the cache). */
+  metricsRefreshSeconds: number;
 }
 
 /** startHost's named options, which win over their environment variables. */
@@ -116,6 +134,8 @@ export interface ConfigOverrides {
   host?: string;
   databaseUrl?: string;
   dataDir?: string;
+  operatorPort?: number;
+  operatorHost?: string;
 }
 
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
@@ -159,5 +179,21 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     pgPoolSize: e.PG_POOL_SIZE,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     manifestPolicy: e.MANIFEST_POLICY,
+    operator: {
+      port: overrides.operatorPort ?? e.OPERATOR_PORT,
+      host: overrides.operatorHost ?? e.OPERATOR_HOST,
+      oidc: operatorOidc(e.OPERATOR_OIDC_ISSUER, e.OPERATOR_OIDC_CLIENT_ID, e.OPERATOR_OIDC_CLIENT_SECRET),
+      roleClaim: e.OPERATOR_OIDC_ROLE_CLAIM,
+      sessionIdleMinutes: e.OPERATOR_SESSION_IDLE_MINUTES,
+    },
+    metricsRefreshSeconds: e.METRICS_REFRESH_SECONDS,
   };
+}
+
+/** Sign-in is configured by the issuer; the client id and secret must then come with it. */
+function operatorOidc(issuer: string | undefined, clientId: string | undefined, clientSecret: string | undefined): HostConfig['operator']['oidc'] {
+  if (issuer === undefined) return null;
+  if (clientId === undefined) throw new ConfigError('Invalid configuration: OPERATOR_OIDC_CLIENT_ID is required when OPERATOR_OIDC_ISSUER is set');
+  if (clientSecret === undefined) throw new ConfigError('Invalid configuration: OPERATOR_OIDC_CLIENT_SECRET is required when OPERATOR_OIDC_ISSUER is set');
+  return { issuer, clientId, clientSecret };
 }

@@ -20,9 +20,14 @@ export interface HostMetrics {
   requestDuration: Histogram<'method' | 'route' | 'status'>;
   /** PCs registered with an installationId another PC with other hardware already has (OPERATOR-API.md findings). */
   clonedInstallations: Counter;
+  /** Re-reads the per-kind device counts from the store (on a timer, never per scrape). */
+  refreshDeviceCounts(): Promise<void>;
 }
 
-/** Creates the registry and its metrics; `devicesByKind` feeds a per-kind gauge read from the store at scrape time. */
+/**
+ * Creates the registry and its metrics; `devicesByKind` feeds a per-kind gauge from counts cached by
+ * refreshDeviceCounts, so a scrape never runs a query (scrapes must not slow registrations).
+ */
 export function createMetrics(devicesByKind?: () => Promise<Array<{ kind: string; count: number }>>): HostMetrics {
   const registry = new Registry();
   const registrations = new Counter({
@@ -43,17 +48,17 @@ export function createMetrics(devicesByKind?: () => Promise<Array<{ kind: string
     help: 'PC registrations whose installationId a registered PC with other serial and UUID already has',
     registers: [registry],
   });
-  if (devicesByKind) {
-    new Gauge({
-      name: 'registered_devices',
-      help: 'Registered devices by kind (from the database, so every host process agrees)',
-      labelNames: ['kind'] as const,
-      registers: [registry],
-      async collect() {
-        this.reset();
-        for (const { kind, count } of await devicesByKind()) this.set({ kind }, count);
-      },
-    });
+  const devices = new Gauge({
+    name: 'registered_devices',
+    help: 'Registered devices by kind (counted in the database on a timer, so every host process agrees)',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  async function refreshDeviceCounts(): Promise<void> {
+    if (!devicesByKind) return;
+    const counts = await devicesByKind();
+    devices.reset();
+    for (const { kind, count } of counts) devices.set({ kind }, count);
   }
-  return { registry, registrations, requestDuration, clonedInstallations };
+  return { registry, registrations, requestDuration, clonedInstallations, refreshDeviceCounts };
 }

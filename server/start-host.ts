@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createApp } from './app';
+import { createOperatorApp } from './operator-app';
 import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/open-database';
 import { createLogger } from './logger';
@@ -29,11 +30,46 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 export interface StartHostOptions extends ConfigOverrides {
   env?: Record<string, string | undefined>;
   logStream?: NodeJS.WritableStream;
+  /** Where the built operator console lives (default dist/console). */
+  consoleDir?: string;
+  /** Sees the SQL of every query (tests prove what a request does not query). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+}
+
+/** Listens on host:port (0 = any free port) and answers with the URL it got. */
+async function listen(server: http.Server, port: number, host: string): Promise<string> {
+  server.keepAliveTimeout = 5000;
+  server.on('clientError', answerClientError);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${hostPart}:${address.port}`;
+}
+
+/** Stops accepting and lets in-flight requests finish, cutting them after the grace period. */
+async function stopServer(server: http.Server, graceSeconds: number): Promise<void> {
+  if (!server.listening) return;
+  const grace = setTimeout(() => server.closeAllConnections(), graceSeconds * 1000);
+  grace.unref();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  clearTimeout(grace);
 }
 
 /** A running host. */
 export interface RunningHost {
+  /** The customer listener (API.md). */
   url: string;
+  /** The operator listener (OPERATOR-API.md). */
+  operatorUrl: string;
   config: HostConfig;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
@@ -43,11 +79,11 @@ export interface RunningHost {
 export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
   const config = loadConfig(options.env ?? process.env, options);
   const logger = createLogger(config.logLevel, options.logStream);
-  const open = openDatabase(config.database, { pgPoolSize: config.pgPoolSize });
+  const open = openDatabase(config.database, { pgPoolSize: config.pgPoolSize, onQuery: options.onQuery });
   try {
     await migrateToLatest(open);
     const keys = await loadHostKeys(config);
-    const app = createApp({
+    const deps = {
       db: open.db,
       config,
       keys,
@@ -55,36 +91,35 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       tokens: createAccessTokens(keys.tokenSigningKey, config.accessTokenTtlSeconds),
       metrics: createMetrics(() => countDevicesByKind(open.db)),
       now: () => Date.now(),
-      randomBytes: (size) => crypto.randomBytes(size),
+      randomBytes: (size: number) => crypto.randomBytes(size),
       logger,
-    });
-    const server = http.createServer(app);
-    server.keepAliveTimeout = 5000;
-    server.on('clientError', answerClientError);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const address = server.address() as AddressInfo;
-    const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const url = `http://${hostPart}:${address.port}`;
+    };
+    await deps.metrics.refreshDeviceCounts();
+    const server = http.createServer(createApp(deps));
+    const operatorServer = http.createServer(createOperatorApp({ ...deps, consoleDir: options.consoleDir }));
+    const url = await listen(server, config.port, config.host);
+    let operatorUrl: string;
+    try {
+      operatorUrl = await listen(operatorServer, config.operator.port, config.operator.host);
+    } catch (error) {
+      await stopServer(server, 0);
+      throw error;
+    }
     logger.info({ url, database: config.database.dialect }, `registration host listening on ${url}`);
+    logger.info({ url: operatorUrl }, `operator listener listening on ${operatorUrl}`);
+    const refresh = setInterval(() => {
+      deps.metrics.refreshDeviceCounts().catch(() => logger.warn('could not refresh the device counts of /metrics'));
+    }, config.metricsRefreshSeconds * 1000);
+    refresh.unref();
     let closing: Promise<void> | undefined;
     return {
       url,
+      operatorUrl,
       config,
       close() {
         closing ??= (async () => {
-          const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceSeconds * 1000);
-          grace.unref();
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeIdleConnections();
-          });
-          clearTimeout(grace);
+          clearInterval(refresh);
+          await Promise.all([stopServer(server, config.shutdownGraceSeconds), stopServer(operatorServer, config.shutdownGraceSeconds)]);
           await open.db.destroy();
           logger.info('registration host stopped');
         })();

@@ -39,6 +39,7 @@ export async function startEmbeddedHost(env: Record<string, string> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'registration-host-'));
   const host = await startHost({
     port: 0,
+    operatorPort: 0,
     host: '127.0.0.1',
     dataDir: dir,
     databaseUrl: `sqlite:${join(dir, 'registrations.sqlite')}`,

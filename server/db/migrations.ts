@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './migrations/0001-initial';
 import { lifecycleFoundationMigration } from './migrations/0002-lifecycle-foundation';
+import { operatorMigration } from './migrations/0004-operator';
 import { genuineMigration } from './migrations/0006-genuine';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
@@ -10,6 +11,7 @@ export type { Dialect } from './migrations/migration-kit';
 const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactory]> = [
   ['0001-initial', initialMigration],
   ['0002-lifecycle-foundation', lifecycleFoundationMigration],
+  ['0004-operator', operatorMigration],
   ['0006-genuine', genuineMigration],
 ];
 

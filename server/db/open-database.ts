@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import { buildMigrations, type Dialect } from './migrations';
@@ -16,7 +16,8 @@ export interface OpenDatabase {
 const INT8_OID = 20;
 
 /** Opens SQLite (WAL) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
-export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number } = {}): OpenDatabase {
+export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number; onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {}): OpenDatabase {
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql, event.query.parameters) : undefined;
   if (target.dialect === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const database = new SqliteDatabase(target.file);
@@ -24,7 +25,7 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 5000');
     database.pragma('foreign_keys = ON');
-    return { db: new Kysely<HostDatabase>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+    return { db: new Kysely<HostDatabase>({ dialect: new SqliteDialect({ database }), log }), dialect: 'sqlite' };
   }
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value));
@@ -32,7 +33,7 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it and /readyz reports the outage.
   });
-  return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres' };
 }
 
 /** Applies pending migrations; Kysely's migrator takes a lock so several hosts may start at once. */

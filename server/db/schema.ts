@@ -20,6 +20,11 @@ export interface RegistrationsTable {
   token_version: Generated<number>;
   /** Set when the owner erased the registration (personal fields are overwritten then). */
   erased_at: number | null;
+  /** Operator search keys (0004-operator), derived from the customer by customerSearchKeys. */
+  email_key: Generated<string | null>;
+  phone_e164: Generated<string | null>;
+  name_key: Generated<string | null>;
+  name_kana_key: Generated<string | null>;
 }
 
 /** Registered devices of every kind; kind is part of every unique key so kinds never collide. */
@@ -128,6 +133,54 @@ export interface ManifestStagingTable extends ManifestDeviceColumns {
   line: number;
 }
 
+/** A program's bearer token: only its keyed hash is stored. */
+export interface OperatorTokensTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  token_hash: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A signed-in person's console session, keyed by a hash of the cookie value. */
+export interface OperatorSessionsTable {
+  id_hash: string;
+  subject: string;
+  name: string;
+  role: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ended_at: number | null;
+}
+
+/** An OpenID Connect sign-in between the redirect and the callback (state, nonce, PKCE verifier). */
+export interface OperatorSignInsTable {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: number;
+}
+
+/** Why a customer was refused (PI-free), so support can answer the call. */
+export interface RefusalsTable {
+  id: Generated<number>;
+  at: number;
+  endpoint: string;
+  kind: string;
+  vendor: string;
+  model: string;
+  serial: string | null;
+  serial_key: string | null;
+  hardware_uuid: string | null;
+  reason: string;
+  matched_on: string | null;
+  registration_number: string | null;
+}
+
 /** The Kysely database type of the host's store. */
 export interface HostDatabase {
   registrations: RegistrationsTable;
@@ -140,4 +193,8 @@ export interface HostDatabase {
   manifests: ManifestsTable;
   manifest_devices: ManifestDevicesTable;
   manifest_staging: ManifestStagingTable;
+  operator_tokens: OperatorTokensTable;
+  operator_sessions: OperatorSessionsTable;
+  operator_sign_ins: OperatorSignInsTable;
+  refusals: RefusalsTable;
 }

@@ -72,7 +72,6 @@ export function buildOpenApiDocument(policies: FieldPolicies): object {
       },
       '/healthz': { get: op('Liveness', { responses: { '200': json(healthSchema, 'alive') } }) },
       '/readyz': { get: op('Readiness: the database answers', { responses: { '200': json(healthSchema, 'ready'), ...errors(503) } }) },
-      '/metrics': { get: op('Prometheus metrics', { responses: { '200': { description: 'text exposition format', content: { 'text/plain': { schema: z.string() } } } } }) },
       '/openapi.json': { get: op('This document', { responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: z.object({}).loose() } } } } }) },
     },
   });

@@ -40,21 +40,27 @@ export interface NewAuditEvent {
   reason?: string | null;
 }
 
+function auditRow(event: NewAuditEvent) {
+  return {
+    at: event.at,
+    actor_type: event.actor.type,
+    actor_name: event.actor.type === 'customer' ? null : (event.actor.name ?? null),
+    action: event.action,
+    registration_number: event.registrationNumber ?? null,
+    device_id: event.deviceId ?? null,
+    fields: event.fields && event.fields.length > 0 ? JSON.stringify(event.fields) : null,
+    reason: event.reason ?? null,
+  };
+}
+
 /** Appends one event; call it with the transaction of the change it records, so both commit or neither. */
 export async function appendAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      at: event.at,
-      actor_type: event.actor.type,
-      actor_name: event.actor.type === 'customer' ? null : (event.actor.name ?? null),
-      action: event.action,
-      registration_number: event.registrationNumber ?? null,
-      device_id: event.deviceId ?? null,
-      fields: event.fields && event.fields.length > 0 ? JSON.stringify(event.fields) : null,
-      reason: event.reason ?? null,
-    })
-    .execute();
+  await db.insertInto('audit_events').values(auditRow(event)).execute();
+}
+
+/** Appends several events in one statement (an operator's search that showed many registrations). */
+export async function appendAuditEvents(db: Db, events: readonly NewAuditEvent[]): Promise<void> {
+  if (events.length > 0) await db.insertInto('audit_events').values(events.map(auditRow)).execute();
 }
 
 /** Every event of one registration, oldest first (detail pages, the owner's export). */

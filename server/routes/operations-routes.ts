@@ -4,7 +4,7 @@ import { ApiError } from '../http/api-error';
 import { methodNotAllowed } from '../http/error-middleware';
 import type { ServiceDeps } from '../services/service-deps';
 
-/** Liveness, readiness, metrics and the OpenAPI document: for operators and load balancers. */
+/** Liveness, readiness and the OpenAPI document: for load balancers and client authors (/metrics is on the operator listener). */
 export function operationsRoutes(deps: ServiceDeps, openApiDocument: unknown): Router {
   const router = Router();
   router
@@ -18,13 +18,6 @@ export function operationsRoutes(deps: ServiceDeps, openApiDocument: unknown): R
     .get(async (_req, res) => {
       if (!(await databaseAnswers(deps.db))) throw new ApiError('SERVICE_UNAVAILABLE', 'the database does not answer');
       res.status(200).json({ status: 'ok' });
-    })
-    .all(methodNotAllowed(['GET']));
-  router
-    .route('/metrics')
-    .get(async (_req, res) => {
-      res.setHeader('Content-Type', deps.metrics.registry.contentType);
-      res.status(200).send(await deps.metrics.registry.metrics());
     })
     .all(methodNotAllowed(['GET']));
   router

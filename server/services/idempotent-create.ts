@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { RegistrationCreated } from '../../protocol';
 import type { HostDatabase } from '../db/schema';
 import { ApiError } from '../http/api-error';
-import { DeviceAlreadyRegisteredError, hardwareUuidTaken } from '../repositories/devices-repository';
+import { DeviceAlreadyRegisteredError, findDeviceByKeys, hardwareUuidTaken } from '../repositories/devices-repository';
+import { recordRefusal } from '../repositories/refusals-repository';
 import { claimRequestId, completeRequestId, findRequestId, type IdempotencyScope } from '../repositories/idempotency-repository';
 import type { IdentifiedDevice } from './device-keys';
 import type { ServiceDeps } from './service-deps';
@@ -20,6 +21,25 @@ export interface CreateOutcome {
 async function explainConflict(deps: ServiceDeps, device: IdentifiedDevice, reported: 'serial' | 'hardwareUuid'): Promise<'serial' | 'hardwareUuid'> {
   if (reported === 'hardwareUuid' || device.hardwareUuid === null) return reported;
   return (await hardwareUuidTaken(deps.db, device.hardwareUuid)) ? 'hardwareUuid' : reported;
+}
+
+/** The endpoint a refusal names, by idempotency scope (the sealed endpoint shares the registration scope). */
+const REFUSAL_ENDPOINT: Record<IdempotencyScope, string> = {
+  registration: 'POST /api/v1/registrations',
+  'add-device': 'POST /api/v1/registrations/{registrationNumber}/devices',
+};
+
+/**
+ * Records the 409 for support (OPERATOR-API.md `GET /refusals`), after the rollback so it is kept;
+ * a failure to record never changes the customer's answer.
+ */
+async function recordDuplicate(deps: ServiceDeps, scope: IdempotencyScope, device: IdentifiedDevice, matchedOn: 'serial' | 'hardwareUuid'): Promise<void> {
+  try {
+    const holder = await findDeviceByKeys(deps.db, device);
+    await recordRefusal(deps.db, { at: deps.now(), endpoint: REFUSAL_ENDPOINT[scope], device, reason: 'duplicate', duplicate: { matchedOn, registrationNumber: holder?.registration_number ?? null } });
+  } catch {
+    // The refusal stands whether or not it could be recorded.
+  }
 }
 
 /** Replay or conflict for a request id that already produced a 201, or null when it is unused. */
@@ -68,6 +88,7 @@ export async function createIdempotently<P>(
   } catch (error) {
     if (error instanceof DeviceAlreadyRegisteredError) {
       const matchedOn = await explainConflict(deps, device, error.matchedOn);
+      await recordDuplicate(deps, scope, device, matchedOn);
       throw new ApiError('DEVICE_ALREADY_REGISTERED', 'this device is already registered', { matchedOn });
     }
     throw error;

@@ -11,6 +11,7 @@ import { keyedHash } from '../security/request-hash';
 import { openSealed } from '../security/sealed-box';
 import { requestSchemas } from './request-schemas';
 import { customerToColumns } from './customer-record';
+import { customerSearchKeys } from './customer-search-keys';
 import { deviceRow, deviceSummary } from './device-rows';
 import { identifyDevice } from './device-keys';
 import { judgeAgainstManifest, recordDeviceFindings } from '../manifest/manifest-policy';
@@ -79,12 +80,14 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
   const hashPassword = () => deps.hasher.hash(request.password);
   return createIdempotently(deps, 'registration', request.requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
     const now = deps.now();
+    const customer = customerToColumns(request.customer);
     let registrationNumber: string | null = null;
     for (let attempt = 0; attempt < NUMBER_ATTEMPTS && registrationNumber === null; attempt += 1) {
       const candidate = makeRegistrationNumber(deps.randomBytes(11));
       const free = await insertRegistrationIfNumberFree(trx, {
         registration_number: candidate,
-        ...customerToColumns(request.customer),
+        ...customer,
+        ...customerSearchKeys(customer),
         password_hash: passwordHash,
         privacy_policy_version: request.consent.privacyPolicyVersion,
         locale: request.locale ?? 'ja',

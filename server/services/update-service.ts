@@ -4,6 +4,7 @@ import { parseOrThrow, requireObjectBody, validationFailed } from '../http/valid
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { findRegistration, updateRegistration } from '../repositories/registrations-repository';
 import { changedCustomerFields, customerToColumns } from './customer-record';
+import { customerSearchKeys } from './customer-search-keys';
 import { requestSchemas } from './request-schemas';
 import type { ServiceDeps } from './service-deps';
 
@@ -26,7 +27,7 @@ export async function updateRegistrationRecord(deps: ServiceDeps, registrationNu
   const now = deps.now();
   const customerFields = changedFields.filter((field) => field !== 'password');
   await deps.db.transaction().execute(async (trx) => {
-    await updateRegistration(trx, registrationNumber, { ...next, ...(passwordHash ? { password_hash: passwordHash } : {}), updated_at: now });
+    await updateRegistration(trx, registrationNumber, { ...next, ...customerSearchKeys(next), ...(passwordHash ? { password_hash: passwordHash } : {}), updated_at: now });
     const actor = { type: 'customer' } as const;
     if (customerFields.length > 0) await appendAuditEvent(trx, { at: now, actor, action: 'updated', registrationNumber, fields: customerFields });
     if (passwordHash) await appendAuditEvent(trx, { at: now, actor, action: 'password_changed', registrationNumber });

@@ -123,19 +123,6 @@ describe.each(variants)('HTTP contract on $kind', (variant) => {
     expect(response.headers.get('x-powered-by')).toBeNull();
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
-
-  it('exposes Prometheus metrics: registrations by outcome and request latency', async () => {
-    await request(suite.host.url, 'POST', '/api/v1/registrations', { body: newRegistration() });
-    await request(suite.host.url, 'POST', '/api/v1/registrations', { body: { ...newRegistration(), consent: { privacyPolicyVersion: 'x' } } });
-    const metrics = await request(suite.host.url, 'GET', '/metrics');
-    expect(metrics.status).toBe(200);
-    expect(metrics.headers.get('content-type')).toContain('text/plain');
-    expect(metrics.text).toMatch(/registrations_total\{[^}]*outcome="created"[^}]*\} \d+/);
-    expect(metrics.text).toMatch(/registrations_total\{[^}]*outcome="consent_required"[^}]*\} \d+/);
-    expect(metrics.text).toContain('http_request_duration_seconds_bucket{');
-    expect(metrics.text).toContain('route="/api/v1/registrations"');
-    expect(metrics.text).toMatch(/registered_devices\{kind="pc"\} [1-9]/);
-  });
 });
 
 describe.each(variants)('per-IP rate limit on $kind', (variant) => {

@@ -25,16 +25,20 @@ describe('npm run host (server/main.ts)', () => {
     });
   });
 
-  it('defaults to SQLite under DATA_DIR, logs its address once, and stops cleanly on SIGTERM after in-flight work', async () => {
+  it('defaults to SQLite under DATA_DIR, logs each listener’s address once, and stops both cleanly on SIGTERM after in-flight work', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'host-main-'));
     try {
       const host = await spawnHost({ ...TEST_HOST_ENV, PORT: '0', DATA_DIR: dataDir, PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '8' });
-      expect(host.stdout().match(/listening on/g)).toHaveLength(1);
+      expect(host.stdout().match(/registration host listening on/g)).toHaveLength(1);
+      expect(host.stdout().match(/operator listener listening on/g)).toHaveLength(1);
+      expect(host.operatorUrl).not.toBe(host.url);
+      expect((await request(host.operatorUrl, 'GET', '/auth/status')).status).toBe(200);
       const inFlight = request(host.url, 'POST', '/api/v1/registrations', { body: newRegistration() });
       await new Promise((resolve) => setTimeout(resolve, 150));
       host.child.kill('SIGTERM');
       expect((await inFlight).status).toBe(201);
       expect(await host.exited).toBe(0);
+      await expect(fetch(`${host.operatorUrl}/auth/status`)).rejects.toThrow();
       const files = await fs.readdir(dataDir);
       expect(files).toContain('registrations.sqlite');
       expect((await fs.readdir(path.join(dataDir, 'keys'))).sort()).toEqual(['outbox-secret.key', 'request-hash.key', 'token-signing.key']);

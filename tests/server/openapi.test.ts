@@ -26,7 +26,6 @@ describe.each(variants)('GET /openapi.json on $kind', (variant) => {
         '/api/v1/registrations/{registrationNumber}/devices',
         '/healthz',
         '/readyz',
-        '/metrics',
         '/openapi.json',
       ].sort(),
     );

@@ -7,22 +7,25 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export interface HostProcess {
   child: ChildProcessWithoutNullStreams;
   url: string;
+  /** The operator listener (OPERATOR-API.md). */
+  operatorUrl: string;
   stdout: () => string;
   stderr: () => string;
   /** Resolves with the exit code once the process has ended. */
   exited: Promise<number | null>;
 }
 
-/** Spawns `tsx server/main.ts` with the given environment and waits for its "listening" line. */
+/** Spawns `tsx server/main.ts` with the given environment and waits for the "listening" lines of both listeners. */
 export async function spawnHost(env: Record<string, string>): Promise<HostProcess> {
   const { child, stdout, stderr, exited } = spawnMain(env);
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, operatorUrl] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr()}`)), 30_000);
     const check = () => {
-      const match = /listening on (http:\/\/[^\s"]+)/.exec(stdout());
-      if (match?.[1]) {
+      const customer = /registration host listening on (http:\/\/[^\s"]+)/.exec(stdout());
+      const operator = /operator listener listening on (http:\/\/[^\s"]+)/.exec(stdout());
+      if (customer?.[1] && operator?.[1]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve([customer[1], operator[1]]);
       }
     };
     child.stdout.on('data', check);
@@ -31,7 +34,7 @@ export async function spawnHost(env: Record<string, string>): Promise<HostProces
       reject(new Error(`host exited with ${code}: ${stderr()}`));
     });
   });
-  return { child, url, stdout, stderr, exited };
+  return { child, url, operatorUrl, stdout, stderr, exited };
 }
 
 /** Runs `tsx server/main.ts` expecting it to fail at start; returns its exit code and output. */
@@ -42,7 +45,7 @@ export async function runHostExpectingExit(env: Record<string, string>): Promise
 }
 
 /** One way to start `tsx server/main.ts` with only the given environment, its output collected as it comes. */
-function spawnMain(env: Record<string, string>): Omit<HostProcess, 'url'> {
+function spawnMain(env: Record<string, string>): Omit<HostProcess, 'url' | 'operatorUrl'> {
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -8,6 +8,7 @@ export const TEST_HOST_ENV: Record<string, string> = {
   PASSWORD_HASH_TIME_COST: '1',
   RATE_LIMIT_PER_MINUTE: '0',
   LOG_LEVEL: 'info',
+  OPERATOR_PORT: '0',
 };
 
 /** A host on port 0 over a test database, with every log line it wrote. */

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:operator`: operator search, detail and CSV export as the store grows. Not a test:
+ * it prints figures and ratios against the smallest store, measured in the same run.
+ *
+ * For SQLite and (when reachable) PostgreSQL, fills the store by batched multi-row inserts to 10^3,
+ * 10^5 and 10^6 registrations (BENCH_SIZES overrides, comma-separated), starts the host as
+ * `npm run host` does (a child process), and measures search p50/p99 by number, serial, e-mail and
+ * name prefix, detail p99, export rows/s and the host's peak RSS growth during the export.
+ * BENCH_SAMPLES (default 200) requests per figure; BENCH_POSTGRES_URL the admin URL of PostgreSQL.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../server/config';
+import { migrateToLatest, openDatabase } from '../server/db/open-database';
+import { loadHostKeys } from '../server/security/host-keys';
+import { operatorHashKey } from '../server/security/operator-secrets';
+import { createOperatorToken } from '../server/services/operator-token-service';
+import { fillRegistrations, syntheticRow } from './fill-registrations';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,100000,1000000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const PG_ADMIN = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const API = '/operator/api/v1';
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+interface ChildHost {
+  operatorUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `server/main.ts` as `npm run host` would (node --import tsx, so the pid is the host's). */
+async function startChild(env: Record<string, string>): Promise<ChildHost> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', OPERATOR_PORT: '0', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (out.length < 10_000) out += chunk.toString();
+  });
+  const operatorUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /operator listener listening on (http:\/\/[^\s"]+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  return {
+    operatorUrl,
+    pid: child.pid ?? 0,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function rssKiB(pid: number): Promise<number> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+/** Latencies (ms) of `samples` sequential GETs, sorted. */
+async function latencies(url: string, token: string, paths: () => string, samples = SAMPLES): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${url}${API}${paths()}`, { headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${paths()} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+interface Figures {
+  engine: string;
+  size: number;
+  search: Record<string, { p50: number; p99: number }>;
+  detailP99: number;
+  exportRowsPerSecond: number;
+  rssGrowthMiB: number;
+}
+
+async function measure(engine: string, databaseUrl: string, dataDir: string, size: number, numbers: string[], token: string): Promise<Figures> {
+  const host = await startChild({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  try {
+    const pick = () => Math.floor(Math.random() * size);
+    const kinds: Record<string, () => string> = {
+      number: () => `/registrations?q=${numbers[pick()] ?? ''}`,
+      serial: () => `/registrations?q=${syntheticRow(pick()).serial.toLowerCase()}`,
+      email: () => `/registrations?q=${encodeURIComponent(syntheticRow(pick()).email.toUpperCase())}`,
+      namePrefix: () => `/registrations?q=${encodeURIComponent(syntheticRow(pick()).name.slice(0, -1))}`,
+    };
+    await latencies(host.operatorUrl, token, kinds.number ?? (() => '/me'), 20);
+    const search: Figures['search'] = {};
+    for (const [name, paths] of Object.entries(kinds)) {
+      const times = await latencies(host.operatorUrl, token, paths);
+      search[name] = { p50: round(quantile(times, 0.5), 2), p99: round(quantile(times, 0.99), 2) };
+    }
+    const detail = await latencies(host.operatorUrl, token, () => `/registrations/${numbers[pick()] ?? ''}`);
+    const before = await rssKiB(host.pid);
+    let peak = before;
+    const sampler = setInterval(() => {
+      void rssKiB(host.pid).then((kib) => (peak = Math.max(peak, kib)), () => undefined);
+    }, 25);
+    const started = performance.now();
+    const response = await fetch(`${host.operatorUrl}${API}/exports/registrations.csv`, { headers: { authorization: `Bearer ${token}` } });
+    let lines = 0;
+    const reader = response.body?.getReader();
+    for (;;) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) break;
+      for (const byte of chunk.value) if (byte === 10) lines += 1;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    return { engine, size, search, detailP99: round(quantile(detail, 0.99), 2), exportRowsPerSecond: Math.round((lines - 1) / seconds), rssGrowthMiB: round((peak - before) / 1024) };
+  } finally {
+    await host.stop();
+  }
+}
+
+async function runEngine(engine: 'sqlite' | 'postgres'): Promise<Figures[]> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `bench-operator-${engine}-`));
+  let databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
+  const pgName = `bench_operator_${process.pid}`;
+  if (engine === 'postgres') {
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`create database ${pgName}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN);
+    url.pathname = `/${pgName}`;
+    databaseUrl = url.toString();
+  }
+  const figures: Figures[] = [];
+  try {
+    const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+    const open = openDatabase(config.database, { pgPoolSize: 2 });
+    await migrateToLatest(open);
+    const token = (await createOperatorToken(open.db, operatorHashKey(await loadHostKeys(config)), { name: 'bench', role: 'support' }, Date.now())).token;
+    const numbers: string[] = [];
+    for (const size of SIZES) {
+      const started = performance.now();
+      numbers.push(...(await fillRegistrations(open.db, size - numbers.length, numbers.length)));
+      await sql`analyze`.execute(open.db);
+      process.stderr.write(`[${engine}] filled ${size} registrations (${round((performance.now() - started) / 1000)} s)\n`);
+      figures.push(await measure(engine, databaseUrl, dataDir, size, numbers, token));
+      process.stderr.write(`[${engine}] ${JSON.stringify(figures.at(-1))}\n`);
+    }
+    await open.db.destroy();
+  } finally {
+    if (engine === 'postgres') {
+      const admin = new pg.Client({ connectionString: PG_ADMIN });
+      await admin.connect();
+      await admin.query(`drop database if exists ${pgName} with (force)`);
+      await admin.end();
+    }
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const engines: Array<'sqlite' | 'postgres'> = ['sqlite'];
+if (await postgresReachable()) engines.push('postgres');
+for (const engine of engines) {
+  const figures = await runEngine(engine);
+  const base = figures[0];
+  console.log(`\n${engine}`);
+  console.log('size\tsearch p50/p99 ms (number, serial, email, namePrefix)\tdetail p99 ms\texport rows/s\tRSS growth MiB\tp50 vs smallest (number, serial, email, namePrefix)');
+  for (const row of figures) {
+    const search = Object.entries(row.search).map(([, value]) => `${value.p50}/${value.p99}`).join(', ');
+    const ratios = Object.entries(row.search).map(([name, value]) => `${round(value.p50 / (base?.search[name]?.p50 ?? value.p50), 2)}×`).join(', ');
+    console.log(`${row.size}\t${search}\t${row.detailP99}\t${row.exportRowsPerSecond}\t${row.rssGrowthMiB}\t${ratios}`);
+  }
+}
