@@ -18,7 +18,7 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
   const replay = await replayIfUsed(deps, 'add-device', request.requestId, bodyHash);
   if (replay) return replay;
   const device = identifyDevice(request.device);
-  const manifestFinding = await judgeAgainstManifest(deps, device);
+  const manifestFinding = await judgeAgainstManifest(deps, device, 'POST /api/v1/registrations/{registrationNumber}/devices');
   const nothingToPrepare = () => Promise.resolve(null);
   return createIdempotently(deps, 'add-device', request.requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {
     const now = deps.now();

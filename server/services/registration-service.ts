@@ -75,7 +75,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown): Promise<
   }
   if (request.consent.privacyPolicyVersion !== deps.config.privacyPolicy.version) throw consentRequired(deps);
   const device = identifyDevice(request.device);
-  const manifestFinding = await judgeAgainstManifest(deps, device);
+  const manifestFinding = await judgeAgainstManifest(deps, device, 'POST /api/v1/registrations');
 
   const hashPassword = () => deps.hasher.hash(request.password);
   return createIdempotently(deps, 'registration', request.requestId, bodyHash, hashPassword, async (trx, passwordHash): Promise<RegistrationCreated> => {
