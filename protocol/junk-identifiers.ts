@@ -123,7 +123,8 @@ export function isJunkCanonicalSerial(value: string, options: SerialRuleOptions 
   if (SERIAL_PLACEHOLDERS.has(key(value))) return true;
   if (PLACEHOLDER_PREFIX.test(value)) return true;
   if (value.includes(':') || value.includes('&')) return true;
-  if (/hcd|\.auto$/i.test(value)) return true;
+  // Host-controller names (`xhci-hcd.2.auto`, `ehci_hcd`), not "HCD" inside a real serial such as `BM00000HCDX`.
+  if (/[-_.]hcd([-_.]|$)|\.auto$/i.test(value)) return true;
   if (/^\d{1,10}$/.test(value) && JUNK_EDID_SERIAL_NUMBERS.includes(Number(value))) return true;
   const compact = value.replace(/[\s\-_.]/g, '');
   if (compact.length === 0 || isPatternSerial(compact)) return true;

@@ -5,15 +5,10 @@ import { loadConfig } from '../config';
 import { migrateToLatest, openDatabase } from '../db/open-database';
 import { ApiError } from '../http/api-error';
 import { importManifest, type ManifestImportResult } from '../manifest/import-manifest';
+import { CliError, processIo, type CliIo } from './cli-io';
 
-/** Where the command writes, and the environment it reads (tests pass their own). */
-export interface ManifestCommandIo {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: Record<string, string | undefined>;
-}
-
-const defaultIo = (): ManifestCommandIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+/** Where the progress bar goes: the terminal the command runs on, if any (tests pass their own). */
+export type ProgressStream = (NodeJS.WritableStream & { isTTY?: boolean }) | null;
 
 /** The summary printed at the end: counts, then the first errors (the full list is in the JSON with --json). */
 function summary(result: ManifestImportResult): string {
@@ -30,7 +25,7 @@ function summary(result: ManifestImportResult): string {
  * (DATABASE_URL / DATA_DIR), with a progress bar on a terminal and a summary at the end.
  * Registered by the operator CLI (server/cli/operator-cli.ts) like every command module.
  */
-export function registerManifestCommand(program: Command, io: ManifestCommandIo = defaultIo()): void {
+export function registerManifestCommand(program: Command, io: CliIo = processIo, progress: ProgressStream = io === processIo ? process.stderr : null): void {
   const manifest = program.command('manifest').description("the maker's manifest of shipped devices");
   manifest
     .command('import')
@@ -42,21 +37,17 @@ export function registerManifestCommand(program: Command, io: ManifestCommandIo 
       const size = fs.statSync(file).size;
       const config = loadConfig(io.env);
       const open = openDatabase(config.database, { pgPoolSize: 2 });
-      const bar = io.stderr.isTTY === true ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows', stream: io.stderr }, Presets.shades_classic) : null;
+      const bar = progress?.isTTY === true ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows', stream: progress }, Presets.shades_classic) : null;
       bar?.start(size, 0, { rows: 0 });
       try {
         await migrateToLatest(open);
         const result = await importManifest(open, fs.createReadStream(file), { actor: options.actor, now: () => Date.now(), onProgress: (bytes, rows) => bar?.update(bytes, { rows }) });
         bar?.update(size);
         bar?.stop();
-        io.stdout.write(options.json === true ? `${JSON.stringify(result)}\n` : summary(result));
+        io.stdout(options.json === true ? `${JSON.stringify(result)}\n` : summary(result));
       } catch (error) {
         bar?.stop();
-        if (error instanceof ApiError) {
-          io.stderr.write(`manifest not imported: ${error.extra.fields?.map((field) => field.message).join('; ') ?? error.message}\n`);
-          process.exitCode = 1;
-          return;
-        }
+        if (error instanceof ApiError) throw new CliError(`manifest not imported: ${error.extra.fields?.map((field) => field.message).join('; ') ?? error.message}`);
         throw error;
       } finally {
         await open.db.destroy();

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config';
 import { CliError, processIo, type CliIo } from './cli-io';
+import { registerManifestCommand } from './manifest-command';
 import { registerTokenCommand } from './token-command';
 
 /** The `npm run operator` program; each command group registers itself from its own file. */
@@ -13,6 +14,7 @@ export function buildOperatorProgram(io: CliIo = processIo): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerTokenCommand(program, io);
+  registerManifestCommand(program, io);
   return program;
 }
 

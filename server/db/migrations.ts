@@ -3,9 +3,9 @@ import { initialMigration } from './migrations/0001-initial';
 import { lifecycleFoundationMigration } from './migrations/0002-lifecycle-foundation';
 import { hardeningMigration } from './migrations/0003-hardening';
 import { operatorMigration } from './migrations/0004-operator';
+import { lifecycleMigration } from './migrations/0005-lifecycle';
 import { genuineMigration } from './migrations/0006-genuine';
 import { attestationMigration } from './migrations/0007-attestation';
-import { lifecycleMigration } from './migrations/0005-lifecycle';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
 export type { Dialect } from './migrations/migration-kit';
@@ -16,9 +16,9 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactor
   ['0002-lifecycle-foundation', lifecycleFoundationMigration],
   ['0003-hardening', hardeningMigration],
   ['0004-operator', operatorMigration],
+  ['0005-lifecycle', lifecycleMigration],
   ['0006-genuine', genuineMigration],
   ['0007-attestation', attestationMigration],
-  ['0005-lifecycle', lifecycleMigration],
 ];
 
 /** Versioned schema changes, applied in name order at start. */

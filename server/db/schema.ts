@@ -145,6 +145,44 @@ export interface TransfersTable {
   reason: string | null;
 }
 
+/** One manifest import: when, by whom, and what it did. */
+export interface ManifestsTable {
+  id: string;
+  at: number;
+  actor: string;
+  rows: number;
+  added: number;
+  unchanged: number;
+  updated: number;
+  rejected: number;
+}
+
+/** What the manifest says of one shipped device, keyed as registrations are (canonical vendor and serial keys). */
+export interface ManifestDeviceColumns {
+  kind: string;
+  vendor: string;
+  vendor_key: string;
+  model: string;
+  serial: string;
+  serial_key: string;
+  hardware_uuid: string | null;
+  /** Lower-case hex SHA-256 of the TPM endorsement key's public part (read by the attestation work). */
+  ek_public_sha256: string | null;
+  shipped_at: number | null;
+}
+
+/** A device the maker shipped, with the import that last wrote it. */
+export interface ManifestDevicesTable extends ManifestDeviceColumns {
+  id: Generated<number>;
+  manifest_id: string;
+}
+
+/** Rows of a manifest import in progress (moved to manifest_devices in one transaction at its end). */
+export interface ManifestStagingTable extends ManifestDeviceColumns {
+  manifest_id: string;
+  line: number;
+}
+
 /** A program's bearer token: only its keyed hash is stored. */
 export interface OperatorTokensTable {
   id: Generated<number>;
@@ -191,49 +229,6 @@ export interface RefusalsTable {
   reason: string;
   matched_on: string | null;
   registration_number: string | null;
-}
-
-/** One manifest import: when, by whom, and what it did. */
-export interface ManifestsTable {
-  id: string;
-  at: number;
-  actor: string;
-  rows: number;
-  added: number;
-  unchanged: number;
-  updated: number;
-  rejected: number;
-}
-
-/** A device the maker shipped, keyed as registrations are (canonical vendor and serial keys). */
-export interface ManifestDevicesTable {
-  id: Generated<number>;
-  kind: string;
-  vendor: string;
-  vendor_key: string;
-  model: string;
-  serial: string;
-  serial_key: string;
-  hardware_uuid: string | null;
-  /** Lower-case hex SHA-256 of the TPM endorsement key's public part (read by the attestation work). */
-  ek_public_sha256: string | null;
-  shipped_at: number | null;
-  manifest_id: string;
-}
-
-/** Rows of a manifest import in progress (moved to manifest_devices in one transaction at its end). */
-export interface ManifestStagingTable {
-  manifest_id: string;
-  line: number;
-  kind: string;
-  vendor: string;
-  vendor_key: string;
-  model: string;
-  serial: string;
-  serial_key: string;
-  hardware_uuid: string | null;
-  ek_public_sha256: string | null;
-  shipped_at: number | null;
 }
 
 /** The Kysely database type of the host's store. */

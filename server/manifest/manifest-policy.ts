@@ -4,6 +4,7 @@ import type { HostDatabase } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { addFinding, clonedInstallationPeers, type DeviceFinding } from '../repositories/findings-repository';
 import { findManifestDevice } from '../repositories/manifest-repository';
+import { recordRefusal } from '../repositories/refusals-repository';
 import type { IdentifiedDevice } from '../services/device-keys';
 import type { ServiceDeps } from '../services/service-deps';
 
@@ -18,7 +19,7 @@ const sameModel = (a: string, b: string): boolean => foldCase(canonicalText(a)) 
  * plain serial key is compared. Under `enforce` a finding is a 422; under `flag` it is returned
  * for recording with the device; `off` never reads the manifest.
  */
-export async function judgeAgainstManifest(deps: ServiceDeps, device: IdentifiedDevice): Promise<ManifestFinding> {
+export async function judgeAgainstManifest(deps: ServiceDeps, device: IdentifiedDevice, endpoint: string): Promise<ManifestFinding> {
   if (deps.config.manifestPolicy === 'off') return null;
   const found = await findManifestDevice(deps.db, device.kind, device.vendorKey, device.serial === null ? null : device.serial.toUpperCase());
   if (!found.covered) return null;
@@ -30,8 +31,8 @@ export async function judgeAgainstManifest(deps: ServiceDeps, device: Identified
     if (uuidDiffers || modelDiffers) finding = 'manifest_mismatch';
   }
   if (finding === null || deps.config.manifestPolicy === 'flag') return finding;
-  // LEAD: record the refusal for operators here (operator branch's recordRefusal(db, …), reason
-  // 'not_recognised' | 'mismatch', endpoint, device summary) once that branch is merged.
+  // Nothing of the device is stored, but support sees why it was refused (GET /refusals).
+  await recordRefusal(deps.db, { at: deps.now(), endpoint, device, reason: finding === 'not_in_manifest' ? 'not_recognised' : 'mismatch' });
   if (finding === 'not_in_manifest') throw new ApiError('DEVICE_NOT_RECOGNISED', 'the maker did not ship a device with this serial number');
   throw new ApiError('DEVICE_MISMATCH', 'the maker shipped this serial number in other hardware');
 }

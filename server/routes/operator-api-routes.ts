@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { methodNotAllowed } from '../http/error-middleware';
 import { jsonBody } from '../http/json-body';
 import { principalOf, requireRole } from '../http/operator-auth';
+import { importManifest } from '../manifest/import-manifest';
+import { actorName } from '../services/operator-roles';
 import { fieldErrors, validationFailed } from '../http/validation';
 import { auditCsv, listAudit } from '../services/operator-audit-service';
 import { exportRegistrationsCsv } from '../services/operator-export-service';
@@ -80,6 +82,16 @@ export function operatorApiRoutes(deps: ServiceDeps): Router {
       await exportRegistrationsCsv(deps, principalOf(res), parsed.data.kind, res);
     })
     .all(methodNotAllowed(['GET']));
+
+  // POST /manifests (admin): the body is streamed into the import, never read whole.
+  router
+    .route('/manifests')
+    .post(requireRole('admin'), async (req, res) => {
+      if (!req.is('text/csv')) throw validationFailed([{ path: '(body)', message: 'Content-Type must be text/csv' }]);
+      const store = { db: deps.db, dialect: deps.config.database.dialect };
+      res.status(200).json(await importManifest(store, req, { actor: actorName(principalOf(res)), now: deps.now }));
+    })
+    .all(methodNotAllowed(['POST']));
 
   return router;
 }

@@ -22,7 +22,7 @@ export async function addDevice(deps: ServiceDeps, registrationNumber: string, r
   const replay = await replayIfUsed(deps, 'add-device', requestId, bodyHash);
   if (replay) return replay;
   const device = identifyDevice(request.device);
-  const manifestFinding = await judgeAgainstManifest(deps, device);
+  const manifestFinding = await judgeAgainstManifest(deps, device, 'POST /api/v1/registrations/{registrationNumber}/devices');
   const attestation = await judgeAttestation(deps, device, request.attestation);
   const nothingToPrepare = () => Promise.resolve(null);
   return createIdempotently(deps, 'add-device', requestId, bodyHash, nothingToPrepare, async (trx): Promise<RegistrationCreated> => {

@@ -80,7 +80,7 @@ export async function registerNew(deps: ServiceDeps, rawBody: unknown, delivered
   }
   if (request.consent.privacyPolicyVersion !== deps.config.privacyPolicy.version) throw consentRequired(deps);
   const device = identifyDevice(request.device);
-  const manifestFinding = await judgeAgainstManifest(deps, device);
+  const manifestFinding = await judgeAgainstManifest(deps, device, 'POST /api/v1/registrations');
   const attestation = await judgeAttestation(deps, device, request.attestation ?? deliveredProof);
 
   const hashPassword = () => deps.hasher.hash(request.password);

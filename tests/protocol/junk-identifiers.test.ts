@@ -79,7 +79,7 @@ describe('the serial rule on USB iSerial values', () => {
     expect(isJunkSerial(value)).toBe(true);
   });
 
-  it.each(['0441BFZ2', 'd6da37e3', 'e6a8aa5', 'ZT15120100000091', '19120604380561', 'NPH269690577', '1E0B63F0', 'A7SNB504228NRE', '12345679B623', 'Pulse Oximeter'])(
+  it.each(['BM00000HCDX', 'HCD12345678', '0441BFZ2', 'd6da37e3', 'e6a8aa5', 'ZT15120100000091', '19120604380561', 'NPH269690577', '1E0B63F0', 'A7SNB504228NRE', '12345679B623', 'Pulse Oximeter'])(
     '%j is a real serial',
     (value) => {
       expect(isJunkSerial(value)).toBe(false);

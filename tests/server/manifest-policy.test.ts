@@ -5,6 +5,7 @@ import { importManifest } from '../../server/manifest/import-manifest';
 import { databaseVariants } from '../support/databases';
 import { newRegistration, pc, printer, uniqueSerial, uniqueUuid } from '../support/fixtures';
 import { request, type ErrorResponse } from '../support/http';
+import { createTestToken } from '../support/operator-tokens';
 import { readStore, storedRowCounts } from '../support/stored-rows';
 import { useTestHost, type SuiteHost } from '../support/use-test-host';
 
@@ -42,6 +43,9 @@ describe.each(variants)('MANIFEST_POLICY=enforce on $kind', (variant) => {
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('DEVICE_NOT_RECOGNISED');
     expect(await storedRowCounts(suite.database)).toEqual(before);
+    // The one row kept is the refusal support reads (GET /refusals), without personal information.
+    const refusals = await readStore(suite.database, (db) => db.selectFrom('refusals').select(['reason', 'endpoint']).orderBy('id', 'desc').limit(1).execute());
+    expect(refusals).toEqual([{ reason: 'not_recognised', endpoint: 'POST /api/v1/registrations' }]);
   });
 
   it('refuses a shipped serial in other hardware (UUID or model) with 422 DEVICE_MISMATCH', async () => {
@@ -86,8 +90,8 @@ describe.each(variants)('MANIFEST_POLICY=flag and cloned installations on $kind'
     expect(await findingsOf(suite, first.serial)).toEqual(['cloned_installation']);
     expect(await findingsOf(suite, clone.serial)).toEqual(['cloned_installation']);
     expect(await findingsOf(suite, sameMachine.serial)).toEqual([]);
-    // /metrics is on the customer listener in this tree; the operator branch moves it (OPERATOR-API.md).
-    const metrics = (await request(suite.host.url, 'GET', '/metrics')).text;
+    const token = await createTestToken(suite.database, 'viewer');
+    const metrics = (await request(suite.host.operatorUrl, 'GET', '/metrics', { token })).text;
     expect(metrics).toMatch(/^cloned_installations_total 1$/m);
   });
 });

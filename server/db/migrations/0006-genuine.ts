@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { canonicalIdentity, DEVICE_KINDS, type DeviceKind } from '../../../protocol';
 import type { MigrationFactory } from './migration-kit';
 
@@ -33,6 +33,20 @@ async function rekeyVendors(db: Kysely<unknown>): Promise<void> {
   for (const update of updates) await sql`update devices set vendor_key = ${update.vendorKey} where id = ${update.id}`.execute(db);
 }
 
+/** The columns manifest_devices and manifest_staging share: one shipped device, keyed as registrations are. */
+function manifestDeviceColumns<T extends string>(table: CreateTableBuilder<T>): CreateTableBuilder<T> {
+  return table
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('vendor', 'text', (c) => c.notNull())
+    .addColumn('vendor_key', 'text', (c) => c.notNull())
+    .addColumn('model', 'text', (c) => c.notNull())
+    .addColumn('serial', 'text', (c) => c.notNull())
+    .addColumn('serial_key', 'text', (c) => c.notNull())
+    .addColumn('hardware_uuid', 'text')
+    .addColumn('ek_public_sha256', 'text')
+    .addColumn('shipped_at', 'bigint');
+}
+
 /**
  * Genuine devices: canonical vendor keys for devices already registered, and the maker's manifest
  * (the devices it shipped, one row per (kind, vendor key, serial key), and one row per import).
@@ -53,35 +67,14 @@ export const genuineMigration: MigrationFactory = ({ idColumn, idKey }) => ({
       .addColumn('rejected', 'integer', (c) => c.notNull())
       .execute();
 
-    await db.schema
-      .createTable('manifest_devices')
-      .addColumn('id', idColumn, idKey)
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('vendor', 'text', (c) => c.notNull())
-      .addColumn('vendor_key', 'text', (c) => c.notNull())
-      .addColumn('model', 'text', (c) => c.notNull())
-      .addColumn('serial', 'text', (c) => c.notNull())
-      .addColumn('serial_key', 'text', (c) => c.notNull())
-      .addColumn('hardware_uuid', 'text')
-      .addColumn('ek_public_sha256', 'text')
-      .addColumn('shipped_at', 'bigint')
+    await manifestDeviceColumns(db.schema.createTable('manifest_devices').addColumn('id', idColumn, idKey))
       .addColumn('manifest_id', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('manifest_devices_key').on('manifest_devices').columns(['kind', 'vendor_key', 'serial_key']).unique().execute();
     // Rows of an import in progress: the import lands in manifest_devices in one transaction at its end, or not at all.
-    await db.schema
-      .createTable('manifest_staging')
+    await manifestDeviceColumns(db.schema.createTable('manifest_staging'))
       .addColumn('manifest_id', 'text', (c) => c.notNull())
       .addColumn('line', 'integer', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .addColumn('vendor', 'text', (c) => c.notNull())
-      .addColumn('vendor_key', 'text', (c) => c.notNull())
-      .addColumn('model', 'text', (c) => c.notNull())
-      .addColumn('serial', 'text', (c) => c.notNull())
-      .addColumn('serial_key', 'text', (c) => c.notNull())
-      .addColumn('hardware_uuid', 'text')
-      .addColumn('ek_public_sha256', 'text')
-      .addColumn('shipped_at', 'bigint')
       .execute();
     await db.schema.createIndex('manifest_staging_key').on('manifest_staging').columns(['manifest_id', 'kind', 'vendor_key', 'serial_key']).unique().execute();
     // "Does the manifest cover this (kind, vendor)?" is asked on every registration under a policy.
