@@ -44,7 +44,7 @@ function CurrentStep() {
     case 'password': return <PasswordStep />;
     case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} />;
     case 'updated': return <UpdatedStep result={screen.result} />;
-    case 'add-device': return <AddDeviceStep error={screen.error} />;
+    case 'add-device': return <AddDeviceStep error={screen.error} back={screen.back} />;
   }
 }
 
@@ -58,7 +58,7 @@ export function App() {
   }, [i18n.language, t]);
   const key = `${screen.name}-${visitOf(screen)}`;
   return (
-    <Layout mode={data.mode} screen={screen.name}>
+    <Layout mode={data.mode} screen={screen}>
       <div key={key} data-step={screen.name}>
         <CurrentStep />
       </div>

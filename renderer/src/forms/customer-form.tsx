@@ -38,7 +38,10 @@ interface CustomerFormProps {
   serverErrors?: FieldError[] | undefined;
   busy: boolean;
   submitLabel: string;
-  onSubmit: (output: DetailsOutput) => void;
+  onSubmit: (output: DetailsOutput, values: DetailsValues) => void;
+  /** Back (or cancel): receives what was typed so far, valid or not, so nothing typed is lost. */
+  onBack?: ((values: DetailsValues) => void) | undefined;
+  backLabel?: string | undefined;
   secondary?: ReactNode;
 }
 
@@ -46,12 +49,12 @@ interface CustomerFormProps {
  * The personal-information form for new registrations and corrections alike: fields as the
  * host's form says, Japanese order and furigana where they apply, errors inline and announced.
  */
-export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, submitLabel, onSubmit, secondary }: CustomerFormProps) {
+export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, submitLabel, onSubmit, onBack, backLabel, secondary }: CustomerFormProps) {
   const { t, i18n } = useTranslation();
   const policies = useMemo(() => policiesOf(form), [form]);
   const minPassword = Math.max(8, form?.passwordPolicy.minLength ?? 8);
   const schema = useMemo(() => detailsSchema(policies, minPassword, mode), [policies, minPassword, mode]);
-  const { register, handleSubmit, setError, watch, formState } = useForm<DetailsValues, unknown, DetailsOutput>({
+  const { register, handleSubmit, setError, watch, getValues, formState } = useForm<DetailsValues, unknown, DetailsOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<DetailsValues, unknown, DetailsOutput>,
     defaultValues,
     reValidateMode: 'onBlur',
@@ -84,7 +87,7 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
       className="form"
       onSubmit={(event) => {
         setSubmitted((n) => n + 1);
-        void handleSubmit(onSubmit)(event);
+        void handleSubmit((output) => onSubmit(output, getValues()))(event);
       }}
     >
       {submitted > 0 && errorCount > 0 && <Alert>{t('common.errorsIntro', { count: errorCount })}</Alert>}
@@ -158,6 +161,7 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
         </fieldset>
       )}
       <div className="actions">
+        {onBack && <button type="button" className="button secondary" onClick={() => onBack(getValues())}>{backLabel ?? t('common.back')}</button>}
         {secondary}
         <BusyButton busy={busy} type="submit">{submitLabel}</BusyButton>
       </div>

@@ -5,6 +5,7 @@ import { Alert } from '../components/alert';
 import { BusyButton } from '../components/busy-button';
 import { StepHeading } from '../components/step-heading';
 import { useWizard } from '../wizard/wizard-context';
+import { preselectedDevice } from '../wizard/wizard-machine';
 
 /** One device as a radio card: kind, maker, model and serial as read. */
 export function DeviceOption({ device, checked, onChange, registered }: { device: ScannedDevice; checked: boolean; onChange: () => void; registered: boolean }) {
@@ -32,7 +33,7 @@ export function DevicesStep() {
   const devices = wizard.data.scan?.devices ?? [];
   const selectable = devices.filter((d) => d.identifiable);
   const unavailable = devices.filter((d) => !d.identifiable);
-  const [deviceId, setDeviceId] = useState<string | undefined>(wizard.data.deviceId ?? selectable[0]?.id);
+  const [deviceId, setDeviceId] = useState<string | undefined>(preselectedDevice(wizard.data));
   const [action, setAction] = useState<'new' | 'update'>(wizard.data.mode === 'update' ? 'update' : 'new');
   const [missing, setMissing] = useState(false);
 
