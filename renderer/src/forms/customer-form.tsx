@@ -54,7 +54,7 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
   const policies = useMemo(() => policiesOf(form), [form]);
   const minPassword = Math.max(8, form?.passwordPolicy.minLength ?? 8);
   const schema = useMemo(() => detailsSchema(policies, minPassword, mode), [policies, minPassword, mode]);
-  const { register, handleSubmit, setError, watch, getValues, formState } = useForm<DetailsValues, unknown, DetailsOutput>({
+  const { register, handleSubmit, setError, watch, getValues, trigger, formState } = useForm<DetailsValues, unknown, DetailsOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<DetailsValues, unknown, DetailsOutput>,
     defaultValues,
     reValidateMode: 'onBlur',
@@ -76,10 +76,20 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
   const isJa = i18n.language === 'ja';
   const order = (isJa ? ORDER_JA : ORDER_EN).filter((field) => policies[field] !== 'hidden' && (field !== 'nameKana' || isJa || country === 'JP'));
   const errors = formState.errors;
-  const errorCount = Object.keys(errors.customer ?? {}).length + (['password', 'passwordConfirm', 'consent'] as const).filter((k) => errors[k]).length;
   const values = watch();
   const message = (path: FieldPath<DetailsValues>, error: { message?: string | undefined } | undefined, value: string) =>
     error ? errorText(t, error.message, value.trim() === '' && path !== 'consent') : undefined;
+  // The summary links every field in error, in page order, to the field itself.
+  const summary = [
+    ...order.flatMap((field) => {
+      const text = message(`customer.${field}`, errors.customer?.[field], values.customer[field] ?? '');
+      return text ? [{ id: `customer-${field}`, label: t(`details.fields.${field}`), text }] : [];
+    }),
+    ...(errors.password ? [{ id: 'password', label: mode === 'new' ? t('details.password') : t('details.newPassword'), text: message('password', errors.password, values.password) ?? '' }] : []),
+    ...(errors.passwordConfirm ? [{ id: 'password-confirm', label: mode === 'new' ? t('details.passwordConfirm') : t('details.newPasswordConfirm'), text: errorText(t, errors.passwordConfirm.message, false) }] : []),
+    ...(errors.consent ? [{ id: 'consent', label: t('details.privacyHeading'), text: t('validation.consent') }] : []),
+  ];
+  const errorCount = summary.length;
 
   return (
     <form
@@ -90,7 +100,26 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
         void handleSubmit((output) => onSubmit(output, getValues()))(event);
       }}
     >
-      {submitted > 0 && errorCount > 0 && <Alert>{t('common.errorsIntro', { count: errorCount })}</Alert>}
+      {submitted > 0 && errorCount > 0 && (
+        <Alert>
+          <p>{t('common.errorsIntro', { count: errorCount })}</p>
+          <ul className="error-summary">
+            {summary.map((item) => (
+              <li key={item.id}>
+                <a
+                  href={`#${item.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(item.id)?.focus();
+                  }}
+                >
+                  {t('common.errorLink', { field: item.label, text: item.text })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {generalError !== null && <Alert>{generalError}</Alert>}
       <fieldset className="group">
         <legend>{t('details.personalLegend')}</legend>
@@ -154,7 +183,7 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
           <legend>{t('details.privacyHeading')}</legend>
           <p className="privacy">{t('details.privacyBody', { version: form.privacyPolicy.version, url: form.privacyPolicy.url })}</p>
           <div className={errors.consent ? 'check has-error' : 'check'}>
-            <input id="consent" type="checkbox" {...register('consent')} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} />
+            <input id="consent" type="checkbox" {...register('consent', { onChange: () => void (errors.consent && trigger('consent')) })} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} />
             <label htmlFor="consent">{t('details.consent')}</label>
           </div>
           {errors.consent && <p id="consent-error" className="field-error">{t('validation.consent')}</p>}
