@@ -75,6 +75,7 @@ export const ipcArgSchemas = {
   getAppInfo: z.undefined(),
   scanDevices: z.undefined(),
   getForm: z.undefined(),
+  getOfflineForm: z.undefined(),
   register: z.strictObject({
     deviceId: deviceIdArg,
     customer: anyFormCustomerSchema,
@@ -132,6 +133,8 @@ export interface IpcValues {
   getAppInfo: AppInfo;
   scanDevices: ScanResult;
   getForm: z.infer<typeof formSettingsSchema>;
+  /** The form to fill in while the host cannot be reached: the last one the host sent, else the build's defaults. */
+  getOfflineForm: { form: z.infer<typeof formSettingsSchema>; source: 'cache' | 'build' };
   register: z.infer<typeof registrationCreatedSchema>;
   lookup: LookupResult;
   update: z.infer<typeof updateResponseSchema>;

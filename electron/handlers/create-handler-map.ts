@@ -8,7 +8,7 @@ import { DeviceRegistry } from './device-registry';
 import { createRegistrationHandlers } from './registration-handlers';
 import { RequestIds } from './request-ids';
 
-type OfflineMethod = 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry' | 'setLaunchChoice';
+type OfflineMethod = 'getOfflineForm' | 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry' | 'setLaunchChoice';
 /** Handlers owned by the outbox and first-boot layer, plugged in where present. */
 export type OfflineHandlers = Pick<IpcHandlerMap, OfflineMethod>;
 
@@ -53,6 +53,7 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
       requestIds,
       ...(deps.onRegistered !== undefined ? { onRegistered: deps.onRegistered } : {}),
     }),
+    getOfflineForm: offline.getOfflineForm ?? unavailable('getOfflineForm'),
     finishLater: offline.finishLater ?? unavailable('finishLater'),
     getOutbox: offline.getOutbox ?? unavailable('getOutbox'),
     retryOutbox: offline.retryOutbox ?? unavailable('retryOutbox'),

@@ -39,7 +39,7 @@ function CurrentStep() {
     case 'review': return <ReviewStep error={screen.error} />;
     case 'success': return <SuccessStep created={screen.created} added={screen.added} />;
     case 'duplicate': return <DuplicateStep matchedOn={screen.matchedOn} entry={screen.entry} />;
-    case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} />;
+    case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} offlineUnavailable={screen.offlineUnavailable === true} />;
     case 'pending': return <PendingStep entry={screen.entry} />;
     case 'password': return <PasswordStep />;
     case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} />;

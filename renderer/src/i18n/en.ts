@@ -31,6 +31,7 @@ export const en = {
     unavailableHeading: 'Devices that cannot be registered', registered: 'Registered',
     actionLegend: 'What would you like to do?', actionNew: 'Register this device for the first time', actionNewHint: 'You will enter your details and choose a password.',
     actionUpdate: 'Update my registration', actionUpdateHint: 'You registered before and want to change your details.',
+    offlineTitle: 'Working offline', offlineBody: 'The registration service cannot be reached. Fill in everything now: when you finish, your registration is saved on this PC and sent by itself once the PC is online.',
     chooseDevice: 'Choose a device to continue.', none: 'No devices that can be registered were found.', rescan: 'Scan again',
   },
   details: {
@@ -61,7 +62,7 @@ export const en = {
     heading: 'Check before you send', lead: 'This is exactly what will be sent. The device identifiers were read from your PC and cannot be changed.',
     deviceHeading: 'Device', customerHeading: 'Your details', vendor: 'Maker', model: 'Model', serial: 'Serial number', kind: 'Type',
     uuid: 'PC identifier (UUID)', password: 'Password', passwordValue: 'Set (not shown)', consent: 'Privacy notice', consentValue: 'Agreed (version {{version}})',
-    edit: 'Change details', submit: 'Register', deviceGone: 'This device can no longer be read. Choose another device.', notProvided: '—',
+    edit: 'Change details', submit: 'Register', submitOffline: 'Save and send when online', offlineLead: 'This PC is offline: your registration will be saved here, encrypted, and sent by itself once the PC is online.', deviceGone: 'This device can no longer be read. Choose another device.', notProvided: '—',
   },
   success: {
     numberLabel: 'Registration number: {{number}}',
@@ -80,11 +81,16 @@ export const en = {
     heading: 'We cannot reach the registration service', lead: 'Check that this PC is connected to the internet, then try again.',
     later: 'Finish later', laterHint: 'We will keep your registration safely on this PC and send it automatically when the connection is back.',
     busy: 'The registration service is busy. Please wait a moment and try again.',
+    startLead: 'This PC is not connected to the internet yet, which is normal on a new PC.',
+    offline: 'Fill in now, send later', offlineHint: 'Enter everything now. Your registration is kept on this PC, encrypted so only the registration service can read it, and sent by itself as soon as the PC is online. You do not need to open this window again.',
+    offlineUnavailable: 'This copy of the app cannot keep a registration for later. Connect to the internet and try again.',
+    remindLater: 'Remind me later', tryAgainHint: 'Connected now? Try again to register at once.',
   },
   pending: {
     heading: 'Saved — we will send it later', lead: 'Your registration is stored on this PC, encrypted so only the registration service can read it. It will be sent automatically when the connection is back.',
     status: 'Status', statuses: { pending: 'Waiting to be sent', delivered: 'Registered', duplicate: 'Already registered', rejected: 'Needs correcting', quarantined: 'Could not be read' },
     sendNow: 'Try sending now', deliveredLead: 'Your registration has been sent.',
+    stillOffline: 'Still no connection to the registration service. Nothing is lost: we keep trying by ourselves and send it as soon as the PC is online.',
   },
   password: {
     heading: 'Enter your password', lead: 'Enter the password you chose when you registered your {{device}}.', label: 'Password', submit: 'Continue',

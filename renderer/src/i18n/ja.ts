@@ -33,6 +33,7 @@ export const ja: Messages = {
     unavailableHeading: '登録できない機器', registered: '登録済み',
     actionLegend: '何をしますか？', actionNew: 'この機器を新しく登録する', actionNewHint: 'お客様情報を入力し、パスワードを決めます。',
     actionUpdate: '登録内容を変更する', actionUpdateHint: '以前に登録した内容を変更します。',
+    offlineTitle: 'オフラインで入力中', offlineBody: '登録サービスに接続できません。今すべて入力してください。入力が終わると登録内容をこのパソコンに保存し、インターネットに接続されたら自動で送信します。',
     chooseDevice: '続けるには機器を選んでください。', none: '登録できる機器が見つかりませんでした。', rescan: 'もう一度探す',
   },
   details: {
@@ -63,7 +64,7 @@ export const ja: Messages = {
     heading: '送信する内容の確認', lead: '以下の内容をそのまま送信します。機器の識別情報はパソコンから読み取ったもので、変更できません。',
     deviceHeading: '機器', customerHeading: 'お客様情報', vendor: 'メーカー', model: '型番', serial: '製造番号', kind: '種類',
     uuid: 'パソコン固有番号（UUID）', password: 'パスワード', passwordValue: '設定済み（表示しません）', consent: 'プライバシーポリシー', consentValue: '同意済み（第 {{version}} 版）',
-    edit: '入力内容を修正する', submit: '登録する', deviceGone: 'この機器を読み取れなくなりました。別の機器を選んでください。', notProvided: '―',
+    edit: '入力内容を修正する', submit: '登録する', submitOffline: '保存して、接続後に送信する', offlineLead: 'このパソコンはオフラインです。登録内容は暗号化してこのパソコンに保存し、インターネットに接続されたら自動で送信します。', deviceGone: 'この機器を読み取れなくなりました。別の機器を選んでください。', notProvided: '―',
   },
   success: {
     numberLabel: '登録番号：{{number}}',
@@ -82,11 +83,16 @@ export const ja: Messages = {
     heading: '登録サービスに接続できません', lead: 'このパソコンがインターネットに接続されているか確認してから、もう一度お試しください。',
     later: 'あとで送信する', laterHint: '登録内容をこのパソコンに安全に保存し、接続が回復したら自動で送信します。',
     busy: '登録サービスが混み合っています。しばらく待ってからもう一度お試しください。',
+    startLead: 'このパソコンはまだインターネットに接続されていません。新しいパソコンでは普通のことです。',
+    offline: '今入力して、あとで送信する', offlineHint: '今すべて入力できます。登録内容は登録サービスだけが読める形に暗号化してこのパソコンに保存し、インターネットに接続されたら自動で送信します。この画面をもう一度開く必要はありません。',
+    offlineUnavailable: 'このアプリでは登録内容を保存して後で送信できません。インターネットに接続してから、もう一度お試しください。',
+    remindLater: 'あとで通知する', tryAgainHint: '接続できた場合は「もう一度試す」を押すと、すぐに登録できます。',
   },
   pending: {
     heading: '保存しました。あとで送信します', lead: '登録内容は、登録サービスだけが読める形に暗号化してこのパソコンに保存しました。接続が回復すると自動で送信します。',
     status: '状態', statuses: { pending: '送信待ち', delivered: '登録済み', duplicate: 'すでに登録済み', rejected: '修正が必要', quarantined: '読み取れません' },
     sendNow: '今すぐ送信してみる', deliveredLead: '登録内容を送信しました。',
+    stillOffline: 'まだ登録サービスに接続できません。登録内容は失われません。接続されしだい自動で送信します。',
   },
   password: {
     heading: 'パスワードを入力してください', lead: '{{device}}を登録したときに決めたパスワードを入力してください。', label: 'パスワード', submit: '次へ',

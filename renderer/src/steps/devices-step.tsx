@@ -41,6 +41,7 @@ export function DevicesStep() {
     <section className="step">
       <StepHeading>{t('devices.heading')}</StepHeading>
       <p className="lead">{t('devices.lead')}</p>
+      {wizard.data.offline && <Alert tone="info" title={t('devices.offlineTitle')}><p>{t('devices.offlineBody')}</p></Alert>}
       {wizard.data.scanError && <Alert>{t('errors.generic')}</Alert>}
       {missing && <Alert>{t('devices.chooseDevice')}</Alert>}
       <form

@@ -18,6 +18,7 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
     <section className="step">
       <StepHeading>{t('review.heading')}</StepHeading>
       <p className="lead">{t('review.lead')}</p>
+      {wizard.data.offline && <Alert tone="info">{t('review.offlineLead')}</Alert>}
       {error && <Alert>{deviceGone ? t('review.deviceGone') : t('errors.generic')}</Alert>}
       <div className="review-grid">
         <section className="card" aria-labelledby="review-device">
@@ -44,7 +45,11 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
         ) : (
           <button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'details' })}>{t('review.edit')}</button>
         )}
-        <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.register()}>{t('review.submit')}</BusyButton>
+        {wizard.data.offline ? (
+          <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.finishLater()}>{t('review.submitOffline')}</BusyButton>
+        ) : (
+          <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.register()}>{t('review.submit')}</BusyButton>
+        )}
       </div>
     </section>
   );

@@ -14,6 +14,8 @@ export interface Wizard {
   goto(screen: Screen): void;
   start(): Promise<void>;
   rescan(): Promise<void>;
+  /** The host cannot be reached: fill everything in now with the offline form; it is sealed and sent later. */
+  continueOffline(): Promise<void>;
   choose(deviceId: string, mode: Mode): void;
   /** Back from the details page: what was typed is kept for when the customer returns. */
   keepDetails(values: DetailsValues): void;
@@ -84,6 +86,13 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       goto: (next) => send({ type: 'goto', screen: next }),
       start: () => run(async () => void (await loadFormAndScan())),
       rescan: () => run(async () => void (await loadFormAndScan())),
+      continueOffline: () =>
+        run(async () => {
+          dispatch({ type: 'scan-started' });
+          const [offline, scan] = await Promise.all([api.getOfflineForm(), api.scanDevices()]);
+          if (!offline.ok) return send({ type: 'host-unreachable-at-start', offlineUnavailable: true });
+          send({ type: 'loaded', form: offline.value.form, scan: scan.ok ? scan.value : undefined, scanError: scan.ok ? undefined : scan.error, offline: offline.value.source });
+        }),
       choose: (deviceId, mode) => send({ type: 'chosen', deviceId, mode }),
       keepDetails: (values) => send({ type: 'details-kept', values }),
       review: (draft, values) => send({ type: 'reviewed', draft, values }),

@@ -13,8 +13,8 @@ export interface WizardState {
 export type WizardEvent =
   | { type: 'goto'; screen: Screen }
   | { type: 'scan-started' }
-  | { type: 'loaded'; form: FormSettings; scan: ScanResult | undefined; scanError?: DesktopError | undefined }
-  | { type: 'host-unreachable-at-start' }
+  | { type: 'loaded'; form: FormSettings; scan: ScanResult | undefined; scanError?: DesktopError | undefined; offline?: 'cache' | 'build' | undefined }
+  | { type: 'host-unreachable-at-start'; offlineUnavailable?: boolean }
   | { type: 'chosen'; deviceId: string; mode: Mode }
   | { type: 'details-kept'; values: DetailsValues }
   | { type: 'reviewed'; draft: DetailsOutput; values: DetailsValues }
@@ -74,14 +74,20 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'scan-started':
       return { ...state, screen: { name: 'scanning' } };
     case 'loaded': {
-      const { scanError: _old, ...rest } = data;
+      const { scanError: _old, offline: _wasOffline, ...rest } = data;
       return {
         screen: { name: 'devices' },
-        data: { ...rest, form: event.form, ...(event.scan ? { scan: event.scan } : {}), ...(event.scanError ? { scanError: event.scanError } : {}) },
+        data: {
+          ...rest,
+          form: event.form,
+          ...(event.scan ? { scan: event.scan } : {}),
+          ...(event.scanError ? { scanError: event.scanError } : {}),
+          ...(event.offline ? { offline: event.offline } : {}),
+        },
       };
     }
     case 'host-unreachable-at-start':
-      return { ...state, screen: { name: 'unreachable', retry: 'start', busy: false } };
+      return { ...state, screen: { name: 'unreachable', retry: 'start', busy: false, ...(event.offlineUnavailable ? { offlineUnavailable: true } : {}) } };
     case 'chosen': {
       // A followed saved registration stays attached only while its own device is chosen.
       const { outboxEntryId, ...rest } = data;

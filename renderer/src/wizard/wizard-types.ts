@@ -21,7 +21,7 @@ export type Screen =
   | { name: 'review'; error?: DesktopError }
   | { name: 'success'; created: RegistrationCreated; added: boolean }
   | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid'; entry?: OutboxEntry }
-  | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean }
+  | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean; offlineUnavailable?: boolean }
   | { name: 'pending'; entry: OutboxEntry }
   | { name: 'password' }
   | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[] }
@@ -42,6 +42,8 @@ export interface WizardData {
   registrationNumber?: string;
   /** Device ids registered (or added) in this session, shown as "Registered". */
   registered: string[];
+  /** Set while working without the host: the form came from the last host answer ('cache') or the build ('build'). */
+  offline?: 'cache' | 'build';
   /** Device ids the host refused as already registered in this session: never preselected again. */
   declined: string[];
   /** The saved (outbox) registration whose outcome the customer is acting on; dismissed once resolved. */
