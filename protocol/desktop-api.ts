@@ -19,6 +19,7 @@ export const DESKTOP_ERROR_CODES = [
   'SCAN_FAILED',
   'OUTBOX_FAILED',
   'OUTBOX_ENTRY_PENDING',
+  'OPEN_FAILED',
 ] as const;
 export const desktopErrorSchema = z.object({
   code: z.enum(DESKTOP_ERROR_CODES),
@@ -100,6 +101,7 @@ export const ipcArgSchemas = {
   dismissOutboxEntry: z.string().min(1).max(200),
   setLaunchChoice: z.enum(['remind-later', 'declined']),
   close: z.undefined(),
+  openPrivacyNotice: z.undefined(),
 } as const;
 
 export const lookupResultSchema = z.object({
@@ -146,6 +148,8 @@ export interface IpcValues {
   dismissOutboxEntry: OutboxEntry[];
   setLaunchChoice: { state: 'not-registered' | 'pending' | 'registered' | 'declined' };
   close: null;
+  /** The privacy notice was handed to the system browser: the host's URL, never one the renderer names. */
+  openPrivacyNotice: { url: string };
 }
 
 /** The bridge the preload exposes as `window.desktop`; argument-less calls take no argument. */

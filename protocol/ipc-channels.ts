@@ -19,4 +19,5 @@ export const IPC_CHANNELS = {
   dismissOutboxEntry: 'outbox:dismiss',
   setLaunchChoice: 'launch:set-choice',
   close: 'app:close',
+  openPrivacyNotice: 'app:open-privacy-notice',
 } as const;

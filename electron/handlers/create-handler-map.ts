@@ -27,6 +27,8 @@ export interface HandlerMapDeps {
   newRequestId?: () => string;
   /** Told of every completed registration, so first-boot can stop launching at logon. */
   onRegistered?: (registrationNumber: string) => void;
+  /** Opens the privacy notice in the system browser. */
+  openExternal?: (url: string) => Promise<void>;
   /** The outbox / launch-choice handlers; without them those calls answer a clear refusal. */
   offline?: (shared: OfflineShared) => Partial<OfflineHandlers>;
 }
@@ -52,6 +54,7 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
       ...(deps.lookupAttempts !== undefined ? { lookupAttempts: deps.lookupAttempts } : {}),
       requestIds,
       ...(deps.onRegistered !== undefined ? { onRegistered: deps.onRegistered } : {}),
+      ...(deps.openExternal !== undefined ? { openExternal: deps.openExternal } : {}),
     }),
     getOfflineForm: offline.getOfflineForm ?? unavailable('getOfflineForm'),
     finishLater: offline.finishLater ?? unavailable('finishLater'),

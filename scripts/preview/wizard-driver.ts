@@ -30,6 +30,15 @@ export class WizardDriver {
     await this.page.locator(`[data-step="${step}"]`).waitFor({ state: 'visible' });
   }
 
+  /** Opens the wizard and drives it in the language it really shows (it follows the OS language), not a guess. */
+  static async openAsShown(page: Page): Promise<WizardDriver> {
+    await page.goto(`${WIZARD_ORIGIN}/index.html`);
+    await page.locator('[data-step="welcome"]').waitFor({ state: 'visible' });
+    const heading = (await page.locator('h1').textContent()) ?? '';
+    const ja = [MESSAGES.ja.welcome.heading, MESSAGES.ja.welcome.registeredHeading].includes(heading);
+    return new WizardDriver(page, ja ? 'ja' : 'en');
+  }
+
   async open(): Promise<void> {
     await this.page.goto(`${WIZARD_ORIGIN}/index.html`);
     await this.at('welcome');

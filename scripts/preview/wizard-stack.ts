@@ -25,6 +25,8 @@ export interface WizardStackOptions {
   /** The host's outbox public key as a build would carry it, for a PC that never reached the host. */
   buildPublicKey?: string;
   onClose?: () => void;
+  /** Where "open in the browser" goes outside Electron (the preview prints the URL). */
+  onOpenExternal?: (url: string) => void;
 }
 
 export interface WizardStack {
@@ -75,6 +77,7 @@ export async function startWizardStack(options: WizardStackOptions = {}): Promis
     ...(options.buildPublicKey ? { buildPublicKey: options.buildPublicKey } : {}),
     appInfo: () => ({ version: VERSION.version, locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale, hostUrl, launchedAtLogin: false }),
     close: () => options.onClose?.(),
+    openExternal: (url) => Promise.resolve(options.onOpenExternal?.(url)),
   });
   return {
     hostUrl,

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerField, FieldError, FormSettings } from '../../../protocol';
 import { Alert } from '../components/alert';
 import { BusyButton } from '../components/busy-button';
+import { desktop } from '../desktop';
 import { en } from '../i18n/en';
+import { policyVersionLabel } from './policy-version';
 import { detailsSchema, policiesOf, type DetailsOutput, type DetailsValues } from './details-schema';
 import { errorText } from './error-text';
 import { TextField } from './text-field';
@@ -181,7 +183,10 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
       {mode === 'new' && form && (
         <fieldset className="group">
           <legend>{t('details.privacyHeading')}</legend>
-          <p className="privacy">{t('details.privacyBody', { version: form.privacyPolicy.version, url: form.privacyPolicy.url })}</p>
+          <div className="privacy">
+            <p>{t('details.privacyBody', { version: policyVersionLabel(form.privacyPolicy.version, i18n.language) })}</p>
+            <button type="button" className="button link" onClick={() => void desktop().openPrivacyNotice()}>{t('details.openPrivacy')}</button>
+          </div>
           <div className={errors.consent ? 'check has-error' : 'check'}>
             <input id="consent" type="checkbox" {...register('consent', { onChange: () => void (errors.consent && trigger('consent')) })} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} />
             <label htmlFor="consent">{t('details.consent')}</label>

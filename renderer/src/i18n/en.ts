@@ -48,7 +48,8 @@ export const en = {
     password: 'Password', passwordHint: 'At least {{min}} characters. You will need it to update your registration.',
     passwordConfirm: 'Password again', newPassword: 'New password', newPasswordHint: 'Leave empty to keep your current password.',
     newPasswordConfirm: 'New password again',
-    privacyHeading: 'Privacy', privacyBody: 'We keep your details to provide support and warranty service for your devices, and never sell them. Privacy notice version {{version}}: {{url}}',
+    privacyHeading: 'Privacy', privacyBody: 'We keep your details to provide support and warranty service for your devices, and never sell them. Privacy notice of {{version}}.',
+    openPrivacy: 'Read the privacy notice (opens in your browser)',
     consent: 'I have read the privacy notice and agree to it.', review: 'Review', save: 'Save changes',
   },
   countries: { JP: 'Japan', US: 'United States', GB: 'United Kingdom', DE: 'Germany', FR: 'France', CN: 'China', KR: 'South Korea', TW: 'Taiwan', AU: 'Australia', CA: 'Canada' },
@@ -61,7 +62,7 @@ export const en = {
   review: {
     heading: 'Check before you send', lead: 'This is exactly what will be sent. The device identifiers were read from your PC and cannot be changed.',
     deviceHeading: 'Device', customerHeading: 'Your details', vendor: 'Maker', model: 'Model', serial: 'Serial number', kind: 'Type',
-    uuid: 'PC identifier (UUID)', password: 'Password', passwordValue: 'Set (not shown)', consent: 'Privacy notice', consentValue: 'Agreed (version {{version}})',
+    uuid: 'PC identifier (UUID)', password: 'Password', passwordValue: 'Set (not shown)', consent: 'Privacy notice', consentValue: 'Agreed (notice of {{version}})',
     edit: 'Change details', submit: 'Register', submitOffline: 'Save and send when online', offlineLead: 'This PC is offline: your registration will be saved here, encrypted, and sent by itself once the PC is online.', deviceGone: 'This device can no longer be read. Choose another device.', notProvided: '—',
   },
   success: {

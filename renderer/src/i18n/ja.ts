@@ -50,7 +50,8 @@ export const ja: Messages = {
     password: 'パスワード', passwordHint: '{{min}} 文字以上。登録内容を変更するときに必要です。',
     passwordConfirm: 'パスワード（確認）', newPassword: '新しいパスワード', newPasswordHint: '変更しない場合は空欄のままにしてください。',
     newPasswordConfirm: '新しいパスワード（確認）',
-    privacyHeading: '個人情報の取り扱い', privacyBody: 'お客様の情報は、機器のサポートと保証サービスのためにのみ使用し、第三者に販売することはありません。プライバシーポリシー（第 {{version}} 版）：{{url}}',
+    privacyHeading: '個人情報の取り扱い', privacyBody: 'お客様の情報は、機器のサポートと保証サービスのためにのみ使用し、第三者に販売することはありません。プライバシーポリシー（{{version}}版）。',
+    openPrivacy: 'プライバシーポリシーを読む（ブラウザーで開きます）',
     consent: 'プライバシーポリシーを読み、同意します。', review: '確認へ進む', save: '変更を保存',
   },
   countries: { JP: '日本', US: 'アメリカ合衆国', GB: 'イギリス', DE: 'ドイツ', FR: 'フランス', CN: '中国', KR: '韓国', TW: '台湾', AU: 'オーストラリア', CA: 'カナダ' },
@@ -63,7 +64,7 @@ export const ja: Messages = {
   review: {
     heading: '送信する内容の確認', lead: '以下の内容をそのまま送信します。機器の識別情報はパソコンから読み取ったもので、変更できません。',
     deviceHeading: '機器', customerHeading: 'お客様情報', vendor: 'メーカー', model: '型番', serial: '製造番号', kind: '種類',
-    uuid: 'パソコン固有番号（UUID）', password: 'パスワード', passwordValue: '設定済み（表示しません）', consent: 'プライバシーポリシー', consentValue: '同意済み（第 {{version}} 版）',
+    uuid: 'パソコン固有番号（UUID）', password: 'パスワード', passwordValue: '設定済み（表示しません）', consent: 'プライバシーポリシー', consentValue: '同意済み（{{version}}版）',
     edit: '入力内容を修正する', submit: '登録する', submitOffline: '保存して、接続後に送信する', offlineLead: 'このパソコンはオフラインです。登録内容は暗号化してこのパソコンに保存し、インターネットに接続されたら自動で送信します。', deviceGone: 'この機器を読み取れなくなりました。別の機器を選んでください。', notProvided: '―',
   },
   success: {

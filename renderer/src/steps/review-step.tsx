@@ -4,11 +4,12 @@ import { Alert } from '../components/alert';
 import { BusyButton } from '../components/busy-button';
 import { DeviceFacts } from '../components/device-facts';
 import { StepHeading } from '../components/step-heading';
+import { policyVersionLabel } from '../forms/policy-version';
 import { useWizard } from '../wizard/wizard-context';
 
 /** Exactly what will be sent, identifiers read-only, before anything leaves the PC. */
 export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const { draft, form } = wizard.data;
   const device = wizard.device;
@@ -35,7 +36,7 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
               </div>
             ))}
             <div><dt>{t('review.password')}</dt><dd>{t('review.passwordValue')}</dd></div>
-            <div><dt>{t('review.consent')}</dt><dd>{t('review.consentValue', { version: form.privacyPolicy.version })}</dd></div>
+            <div><dt>{t('review.consent')}</dt><dd>{t('review.consentValue', { version: policyVersionLabel(form.privacyPolicy.version, i18n.language) })}</dd></div>
           </dl>
         </section>
       </div>
