@@ -76,6 +76,14 @@ export class WizardDriver {
     if (consent) await this.page.locator('#consent').check();
   }
 
+  /** From the welcome page to the review page of a new registration: scan, choose, type, review. */
+  async reviewNew(serial: string, customer: Partial<Record<CustomerField, string>>, password: string): Promise<void> {
+    await this.scan();
+    await this.choose(serial, 'new');
+    await this.fillDetails(customer, password);
+    await this.toReview();
+  }
+
   async toReview(): Promise<void> {
     await this.button(this.m.details.review).click();
     await this.at('review');

@@ -15,10 +15,7 @@ async function steps(page: Page): Promise<{ current: string; done: string[]; tot
 test('steps-duplicate: the duplicate page stays on Review, not "Done", and talks of the device, not of "someone"', async ({ wizard, stack, checkpoint, page }) => {
   const m = wizard.m;
   await stack.seed('pc');
-  await wizard.scan();
-  await wizard.choose(SERIALS.pc, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], 'another-password-1');
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], 'another-password-1');
   expect(await wizard.submit()).toBe('duplicate');
   expect(await steps(page)).toEqual({ current: m.steps.review, done: [m.steps.start, m.steps.device, m.steps.details], total: 5 });
   await expect(page.locator('main')).not.toContainText(/someone|Someone|どなたかが/);
@@ -38,10 +35,7 @@ test('steps-start-offline: "cannot reach" at Start shows step 1, nothing done', 
 });
 
 test('steps-add: adding a device keeps the five steps of the registration and ends on Done', async ({ wizard, page }) => {
-  await wizard.scan();
-  await wizard.choose(SERIALS.pc, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
   expect(await wizard.submit()).toBe('success');
   await wizard.button(wizard.m.success.addAnother).click();
   await wizard.at('add-device');

@@ -4,10 +4,7 @@ import { PASSWORD, SERIALS, expect, openWizard, test } from './support/fixtures'
 
 test('welcome-delivered: once a saved registration is delivered, the welcome page says the PC is registered and offers no "don\'t ask again"', async ({ wizard, stack, checkpoint, page }) => {
   const m = wizard.m;
-  await wizard.scan();
-  await wizard.choose(SERIALS.pc, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
   stack.network.down();
   expect(await wizard.submit()).toBe('unreachable');
   await wizard.button(m.unreachable.later).click();
@@ -59,10 +56,7 @@ test('busy-focus: while sending, the focus stays on the Register button instead 
     return stack.handlers.register(arg);
   } };
   const wizard = await openWizard(page, lang, handlers);
-  await wizard.scan();
-  await wizard.choose(SERIALS.printer, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[lang], PASSWORD);
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.printer, SAMPLE_CUSTOMERS[lang], PASSWORD);
   await wizard.button(wizard.m.review.submit).focus();
   await page.keyboard.press('Enter');
   const busy = page.locator('button[aria-busy="true"]');
@@ -73,10 +67,7 @@ test('busy-focus: while sending, the focus stays on the Register button instead 
 });
 
 test('japanese-typography: strict line breaking in Japanese, addresses and e-mails wrap only where they must', async ({ wizard, lang, page }) => {
-  await wizard.scan();
-  await wizard.choose(SERIALS.printer, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[lang], PASSWORD);
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.printer, SAMPLE_CUSTOMERS[lang], PASSWORD);
   const style = await page.locator('.facts dd').first().evaluate((dd) => ({ lineBreak: getComputedStyle(dd).lineBreak, wrap: getComputedStyle(dd).overflowWrap }));
   expect(style.wrap).toBe('anywhere');
   expect(style.lineBreak).toBe(lang === 'ja' ? 'strict' : 'auto');
