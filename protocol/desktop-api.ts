@@ -19,6 +19,7 @@ export const DESKTOP_ERROR_CODES = [
   'SCAN_FAILED',
   'OUTBOX_FAILED',
   'OUTBOX_ENTRY_PENDING',
+  'OPEN_FAILED',
 ] as const;
 export const desktopErrorSchema = z.object({
   code: z.enum(DESKTOP_ERROR_CODES),
@@ -76,6 +77,7 @@ export const ipcArgSchemas = {
   getAppInfo: z.undefined(),
   scanDevices: z.undefined(),
   getForm: z.undefined(),
+  getOfflineForm: z.undefined(),
   register: z.strictObject({
     deviceId: deviceIdArg,
     customer: anyFormCustomerSchema,
@@ -100,6 +102,7 @@ export const ipcArgSchemas = {
   dismissOutboxEntry: z.string().min(1).max(200),
   setLaunchChoice: z.enum(['remind-later', 'declined']),
   close: z.undefined(),
+  openPrivacyNotice: z.undefined(),
 } as const;
 
 export const lookupResultSchema = z.object({
@@ -133,6 +136,8 @@ export interface IpcValues {
   getAppInfo: AppInfo;
   scanDevices: ScanResult;
   getForm: z.infer<typeof formSettingsSchema>;
+  /** The form to fill in while the host cannot be reached: the last one the host sent, else the build's defaults. */
+  getOfflineForm: { form: z.infer<typeof formSettingsSchema>; source: 'cache' | 'build' };
   register: z.infer<typeof registrationCreatedSchema>;
   lookup: LookupResult;
   update: z.infer<typeof updateResponseSchema>;
@@ -144,6 +149,8 @@ export interface IpcValues {
   dismissOutboxEntry: OutboxEntry[];
   setLaunchChoice: { state: 'not-registered' | 'pending' | 'registered' | 'declined' };
   close: null;
+  /** The privacy notice was handed to the system browser: the host's URL, never one the renderer names. */
+  openPrivacyNotice: { url: string };
 }
 
 /** The bridge the preload exposes as `window.desktop`; argument-less calls take no argument. */

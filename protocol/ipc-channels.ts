@@ -8,6 +8,7 @@ export const IPC_CHANNELS = {
   getAppInfo: 'app:get-info',
   scanDevices: 'devices:scan',
   getForm: 'host:get-form',
+  getOfflineForm: 'outbox:offline-form',
   register: 'registration:register',
   lookup: 'registration:lookup',
   update: 'registration:update',
@@ -18,4 +19,5 @@ export const IPC_CHANNELS = {
   dismissOutboxEntry: 'outbox:dismiss',
   setLaunchChoice: 'launch:set-choice',
   close: 'app:close',
+  openPrivacyNotice: 'app:open-privacy-notice',
 } as const;

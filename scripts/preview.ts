@@ -35,6 +35,7 @@ const stack = await startWizardStack({
   replayDir: replayDir ? resolve(replayDir) : undefined,
   ...(locale ? { locale } : {}),
   onClose: () => closeRequested(),
+  onOpenExternal: (url) => console.log(`preview: the wizard asked to open ${url} in the browser`),
 });
 const headless = values.screenshots !== undefined;
 const browser = await launchChromium(headless);
@@ -47,9 +48,8 @@ try {
   if (values.screenshots !== undefined) {
     const dir = resolve(values.screenshots);
     await mkdir(dir, { recursive: true });
-    const lang: Lang = (locale ?? 'ja').startsWith('ja') ? 'ja' : 'en';
-    const wizard = new WizardDriver(page, lang);
-    await wizard.open();
+    const wizard = await WizardDriver.openAsShown(page);
+    const lang: Lang = wizard.lang;
     await wizard.shot(join(dir, '01-welcome.png'));
     await wizard.scan();
     await wizard.shot(join(dir, '02-devices.png'));

@@ -9,7 +9,7 @@ import { DeviceRegistry } from './device-registry';
 import { createRegistrationHandlers } from './registration-handlers';
 import { RequestIds } from './request-ids';
 
-type OfflineMethod = 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry' | 'setLaunchChoice';
+type OfflineMethod = 'getOfflineForm' | 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry' | 'setLaunchChoice';
 /** Handlers owned by the outbox and first-boot layer, plugged in where present. */
 export type OfflineHandlers = Pick<IpcHandlerMap, OfflineMethod>;
 
@@ -28,6 +28,8 @@ export interface HandlerMapDeps {
   newRequestId?: () => string;
   /** Told of every completed registration, so first-boot can stop launching at logon. */
   onRegistered?: (registrationNumber: string) => void;
+  /** Opens the privacy notice in the system browser. */
+  openExternal?: (url: string) => Promise<void>;
   /** The outbox / launch-choice handlers; without them those calls answer a clear refusal. */
   offline?: (shared: OfflineShared) => Partial<OfflineHandlers>;
   /** Proves a PC's TPM when registering it (docs/attestation.md). */
@@ -56,7 +58,9 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
       requestIds,
       ...(deps.onRegistered !== undefined ? { onRegistered: deps.onRegistered } : {}),
       ...(deps.attestor !== undefined ? { attestor: deps.attestor } : {}),
+      ...(deps.openExternal !== undefined ? { openExternal: deps.openExternal } : {}),
     }),
+    getOfflineForm: offline.getOfflineForm ?? unavailable('getOfflineForm'),
     finishLater: offline.finishLater ?? unavailable('finishLater'),
     getOutbox: offline.getOutbox ?? unavailable('getOutbox'),
     retryOutbox: offline.retryOutbox ?? unavailable('retryOutbox'),

@@ -19,6 +19,8 @@ export interface DesktopHandlersOptions {
   launch: LaunchPort | null;
   appInfo: () => AppInfo;
   close: () => void;
+  /** Opens the privacy notice in the system browser (shell.openExternal in Electron). */
+  openExternal?: (url: string) => Promise<void>;
   timeoutMs?: number;
   retries?: number;
   lookupAttempts?: number;
@@ -69,6 +71,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     host,
     appInfo: options.appInfo,
     close: options.close,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
     ...(options.lookupAttempts !== undefined ? { lookupAttempts: options.lookupAttempts } : {}),
     onRegistered: () => recordLaunch({ type: 'registered' }),
     ...(options.attestor ? { attestor: options.attestor } : {}),

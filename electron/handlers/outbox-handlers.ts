@@ -9,6 +9,7 @@ import {
   type NewRegistrationRequest,
   type OutboxEntry,
 } from '../../protocol';
+import { buildDefaultForm } from '../outbox/build-form';
 import type { FormCache } from '../outbox/form-cache';
 import { consoleOutboxLog, describeError, type OutboxLog } from '../outbox/outbox-log';
 import { defineHandler, fail, issuesToFields, ok, passwordPolicyIssues } from './define-handler';
@@ -35,7 +36,7 @@ export interface OutboxHandlerDeps {
   log?: OutboxLog;
 }
 
-type OutboxHandlers = Pick<IpcHandlerMap, 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry'>;
+type OutboxHandlers = Pick<IpcHandlerMap, 'getOfflineForm' | 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry'>;
 
 /** The checks the host will make, done before sealing: the app cannot open a sealed entry to fix it later. */
 function checkBody(body: NewRegistrationRequest, form: FormSettings | undefined): IpcResult<null> {
@@ -65,6 +66,14 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
   }
 
   return {
+    getOfflineForm: defineHandler('getOfflineForm', async () => {
+      const cached = await deps.forms.form();
+      if (cached !== null) return ok({ form: cached, source: 'cache' as const });
+      const key = await deps.forms.key();
+      if (key === null) return fail('OUTBOX_FAILED', 'no outbox key is known: this registration cannot be kept for later');
+      return ok({ form: buildDefaultForm(key.publicKey), source: 'build' as const });
+    }),
+
     finishLater: defineHandler('finishLater', async (arg) => {
       const identity = await deps.devices.identity(arg.deviceId);
       if (!identity.ok) return identity;

@@ -10,6 +10,7 @@ import {
 } from '../../protocol';
 import type { HostClient } from '../host-client/host-client';
 import type { PcAttestor } from '../tpm/pc-attestor';
+import { BUILD_PRIVACY_POLICY } from '../outbox/build-form';
 import { AttemptCounter } from './attempt-counter';
 import { defineHandler, fail, issuesToFields, ok, passwordPolicyIssues } from './define-handler';
 import type { DeviceRegistry } from './device-registry';
@@ -26,9 +27,11 @@ export interface RegistrationHandlerDeps {
   onRegistered?: (registrationNumber: string) => void;
   /** Proves a PC's TPM before it is registered (docs/attestation.md); without it PCs go unattested. */
   attestor?: PcAttestor;
+  /** Opens a URL in the system browser (Electron's shell.openExternal); only the privacy notice's URL is ever passed. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
-type RegistrationHandlers = Pick<IpcHandlerMap, 'getForm' | 'register' | 'lookup' | 'update' | 'addDevice'>;
+type RegistrationHandlers = Pick<IpcHandlerMap, 'getForm' | 'register' | 'lookup' | 'update' | 'addDevice' | 'openPrivacyNotice'>;
 
 /** Checks a customer against the host's current form (required/optional/hidden) before anything is sent. */
 function checkCustomer(form: FormSettings | undefined, customer: Customer, password?: string): IpcResult<null> {
@@ -68,6 +71,19 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
       const result = await host.getForm();
       if (result.ok) form = result.value;
       return result;
+    }),
+
+    openPrivacyNotice: defineHandler('openPrivacyNotice', async () => {
+      // The URL is the host's (or the build's), never the renderer's: nothing else can be opened.
+      const url = form?.privacyPolicy.url ?? BUILD_PRIVACY_POLICY.url;
+      if (!URL.canParse(url) || !['https:', 'http:'].includes(new URL(url).protocol)) return fail('OPEN_FAILED', 'the privacy notice has no web address');
+      if (deps.openExternal === undefined) return fail('OPEN_FAILED', 'this build cannot open a browser');
+      try {
+        await deps.openExternal(url);
+      } catch {
+        return fail('OPEN_FAILED', 'the browser could not be opened');
+      }
+      return ok({ url });
     }),
 
     register: defineHandler('register', async (arg) => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, shell, type BrowserWindow } from 'electron';
 import { loadDesktopConfig } from '../config/desktop-config';
 import { createDesktopHandlers } from '../handlers/desktop-handlers';
 import { createDeviceScanner } from '../hardware';
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       launchedAtLogin: firstBoot.launchedAtLogin,
     }),
     close: () => window?.close(),
+    openExternal: (url) => shell.openExternal(url),
     onOutboxEvent: (event) => firstBoot.onOutboxEvent(event),
     attestor: createPcAttestor({ tcti: defaultTcti(config.tpmTcti ? { tcti: config.tpmTcti } : {}) }),
   });

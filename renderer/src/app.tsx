@@ -39,12 +39,12 @@ function CurrentStep() {
     case 'review': return <ReviewStep error={screen.error} />;
     case 'success': return <SuccessStep created={screen.created} added={screen.added} />;
     case 'duplicate': return <DuplicateStep matchedOn={screen.matchedOn} entry={screen.entry} />;
-    case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} />;
+    case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} offlineUnavailable={screen.offlineUnavailable === true} />;
     case 'pending': return <PendingStep entry={screen.entry} />;
     case 'password': return <PasswordStep />;
     case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} />;
     case 'updated': return <UpdatedStep result={screen.result} />;
-    case 'add-device': return <AddDeviceStep error={screen.error} />;
+    case 'add-device': return <AddDeviceStep error={screen.error} back={screen.back} />;
   }
 }
 
@@ -55,7 +55,7 @@ export function App() {
   useDocumentLanguage(t('app.title'));
   const key = `${screen.name}-${visitOf(screen)}`;
   return (
-    <Layout mode={data.mode} screen={screen.name}>
+    <Layout mode={data.mode} screen={screen}>
       <div key={key} data-step={screen.name}>
         <CurrentStep />
       </div>

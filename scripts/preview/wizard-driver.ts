@@ -30,6 +30,15 @@ export class WizardDriver {
     await this.page.locator(`[data-step="${step}"]`).waitFor({ state: 'visible' });
   }
 
+  /** Opens the wizard and drives it in the language it really shows (it follows the OS language), not a guess. */
+  static async openAsShown(page: Page): Promise<WizardDriver> {
+    await page.goto(`${WIZARD_ORIGIN}/index.html`);
+    await page.locator('[data-step="welcome"]').waitFor({ state: 'visible' });
+    const heading = (await page.locator('h1').textContent()) ?? '';
+    const ja = [MESSAGES.ja.welcome.heading, MESSAGES.ja.welcome.registeredHeading].includes(heading);
+    return new WizardDriver(page, ja ? 'ja' : 'en');
+  }
+
   async open(): Promise<void> {
     await this.page.goto(`${WIZARD_ORIGIN}/index.html`);
     await this.at('welcome');
@@ -65,6 +74,14 @@ export class WizardDriver {
       await this.page.locator('#password-confirm').fill(password);
     }
     if (consent) await this.page.locator('#consent').check();
+  }
+
+  /** From the welcome page to the review page of a new registration: scan, choose, type, review. */
+  async reviewNew(serial: string, customer: Partial<Record<CustomerField, string>>, password: string): Promise<void> {
+    await this.scan();
+    await this.choose(serial, 'new');
+    await this.fillDetails(customer, password);
+    await this.toReview();
   }
 
   async toReview(): Promise<void> {

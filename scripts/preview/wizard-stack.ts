@@ -22,7 +22,11 @@ export interface WizardStackOptions {
   dataDir?: string;
   /** Short HTTP timeouts and no resends, so "host down" shows at once in tests. */
   fast?: boolean;
+  /** The host's outbox public key as a build would carry it, for a PC that never reached the host. */
+  buildPublicKey?: string;
   onClose?: () => void;
+  /** Where "open in the browser" goes outside Electron (the preview prints the URL). */
+  onOpenExternal?: (url: string) => void;
 }
 
 export interface WizardStack {
@@ -71,8 +75,10 @@ export async function startWizardStack(options: WizardStackOptions = {}): Promis
     timeoutMs: options.fast ? 3000 : 10_000,
     retries: options.fast ? 0 : 2,
     log: () => undefined,
+    ...(options.buildPublicKey ? { buildPublicKey: options.buildPublicKey } : {}),
     appInfo: () => ({ version: VERSION.version, locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale, hostUrl, launchedAtLogin: false }),
     close: () => options.onClose?.(),
+    openExternal: (url) => Promise.resolve(options.onOpenExternal?.(url)),
   });
   return {
     hostUrl,

@@ -127,4 +127,29 @@ describe('IPC handlers', () => {
     expect(paths).toEqual(expect.arrayContaining(['customer.phone', 'password']));
     expect(host.register).toHaveBeenCalledTimes(1);
   });
+
+  it('open only the privacy notice the host published, never an address from the renderer', async () => {
+    const opened: string[] = [];
+    const { host } = setup();
+    const map = createHandlerMap({
+      scanner: { scan: vi.fn(() => Promise.resolve({ devices: [], warnings: [] })), readIdentity: vi.fn(() => Promise.resolve(null)) },
+      host,
+      close: () => undefined,
+      appInfo: () => ({ version: '0', locale: 'ja', hostUrl: host.baseUrl, launchedAtLogin: false }),
+      openExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+    });
+    // Before the host answered: the build's notice.
+    expect(await map.openPrivacyNotice(undefined)).toEqual({ ok: true, value: { url: 'https://example.com/privacy' } });
+    host.getForm.mockResolvedValue({ ok: true, value: { privacyPolicy: { version: '2026-01', url: 'https://maker.example/privacy' }, fields: {}, passwordPolicy: { minLength: 8 }, deviceKinds: ['pc'], outboxPublicKey: 'x' } });
+    await map.getForm(undefined);
+    expect(await map.openPrivacyNotice(undefined)).toEqual({ ok: true, value: { url: 'https://maker.example/privacy' } });
+    expect(await map.openPrivacyNotice('file:///etc/passwd')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    host.getForm.mockResolvedValue({ ok: true, value: { privacyPolicy: { version: '2026-01', url: 'javascript:alert(1)' }, fields: {}, passwordPolicy: { minLength: 8 }, deviceKinds: ['pc'], outboxPublicKey: 'x' } });
+    await map.getForm(undefined);
+    expect(await map.openPrivacyNotice(undefined)).toMatchObject({ ok: false, error: { code: 'OPEN_FAILED' } });
+    expect(opened).toEqual(['https://example.com/privacy', 'https://maker.example/privacy']);
+  });
 });

@@ -75,6 +75,24 @@ describe('finishLater / getOutbox / retryOutbox handlers', () => {
     expect(await handlers.finishLater(arg())).toMatchObject({ ok: true, value: { status: 'pending' } });
   });
 
+  it('offers the form to fill in offline: the last host answer, else the build defaults sealed to the build key, else a clear refusal', async () => {
+    const keys = await outboxKeyPair();
+    const running = await startOutboxHost(cleanups, keys);
+    const online = await setup({ hostUrl: running.url });
+    const fresh = await online.host.getForm();
+    expect(await online.handlers.getOfflineForm(undefined)).toEqual({ ok: true, value: { form: fresh.ok ? fresh.value : null, source: 'cache' } });
+
+    const neverReached = await setup({ hostUrl: `http://127.0.0.1:${await freePort()}`, buildPublicKey: keys.public });
+    expect(await neverReached.handlers.getOfflineForm(undefined)).toMatchObject({
+      ok: true,
+      value: { source: 'build', form: { outboxPublicKey: keys.public, privacyPolicy: { version: '2026-01' }, passwordPolicy: { minLength: 8 } } },
+    });
+
+    const noKey = await setup({ hostUrl: `http://127.0.0.1:${await freePort()}` });
+    expect(await noKey.handlers.getOfflineForm(undefined)).toMatchObject({ ok: false, error: { code: 'OUTBOX_FAILED' } });
+    expect(await noKey.handlers.getOfflineForm('unexpected')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
   it('refuses clearly when no key is known and the host cannot be reached', async () => {
     const { handlers, outbox } = await setup({ hostUrl: `http://127.0.0.1:${await freePort()}` });
     expect(await handlers.finishLater(arg())).toMatchObject({ ok: false, error: { code: 'OUTBOX_FAILED' } });

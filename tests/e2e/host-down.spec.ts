@@ -2,10 +2,7 @@ import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
 import { PASSWORD, SERIALS, expect, test } from './support/fixtures';
 
 test('host-down: says the host cannot be reached, then registers once it is back', async ({ wizard, stack, checkpoint }) => {
-  await wizard.scan();
-  await wizard.choose(SERIALS.printer, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.printer, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
   stack.network.down();
   expect(await wizard.submit()).toBe('unreachable');
   await checkpoint('unreachable');
@@ -16,10 +13,7 @@ test('host-down: says the host cannot be reached, then registers once it is back
 });
 
 test('finish-later: keeps the registration while offline and delivers it when the host is back', async ({ wizard, stack, checkpoint, page }) => {
-  await wizard.scan();
-  await wizard.choose(SERIALS.pc, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  await wizard.toReview();
+  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
   stack.network.down();
   expect(await wizard.submit()).toBe('unreachable');
   await wizard.button(wizard.m.unreachable.later).click();

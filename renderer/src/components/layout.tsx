@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mode, ScreenName } from '../wizard/wizard-types';
+import type { Mode, Screen } from '../wizard/wizard-types';
 import { LanguageSwitch } from '../../shared/components/language-switch';
 import { StepIndicator } from './step-indicator';
 
 /** The frame every page shares: brand, language switch, step indicator, then the page. */
-export function Layout({ mode, screen, children }: { mode: Mode; screen: ScreenName; children: ReactNode }) {
+export function Layout({ mode, screen, children }: { mode: Mode; screen: Screen; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="shell">

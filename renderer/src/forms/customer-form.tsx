@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerField, FieldError, FormSettings } from '../../../protocol';
 import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
+import { desktop } from '../desktop';
 import { en } from '../i18n/en';
+import { policyVersionLabel } from './policy-version';
 import { detailsSchema, policiesOf, type DetailsOutput, type DetailsValues } from './details-schema';
 import { errorText } from './error-text';
 import { TextField } from './text-field';
@@ -38,7 +40,10 @@ interface CustomerFormProps {
   serverErrors?: FieldError[] | undefined;
   busy: boolean;
   submitLabel: string;
-  onSubmit: (output: DetailsOutput) => void;
+  onSubmit: (output: DetailsOutput, values: DetailsValues) => void;
+  /** Back (or cancel): receives what was typed so far, valid or not, so nothing typed is lost. */
+  onBack?: ((values: DetailsValues) => void) | undefined;
+  backLabel?: string | undefined;
   secondary?: ReactNode;
 }
 
@@ -46,12 +51,12 @@ interface CustomerFormProps {
  * The personal-information form for new registrations and corrections alike: fields as the
  * host's form says, Japanese order and furigana where they apply, errors inline and announced.
  */
-export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, submitLabel, onSubmit, secondary }: CustomerFormProps) {
+export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, submitLabel, onSubmit, onBack, backLabel, secondary }: CustomerFormProps) {
   const { t, i18n } = useTranslation();
   const policies = useMemo(() => policiesOf(form), [form]);
   const minPassword = Math.max(8, form?.passwordPolicy.minLength ?? 8);
   const schema = useMemo(() => detailsSchema(policies, minPassword, mode), [policies, minPassword, mode]);
-  const { register, handleSubmit, setError, watch, formState } = useForm<DetailsValues, unknown, DetailsOutput>({
+  const { register, handleSubmit, setError, watch, getValues, trigger, formState } = useForm<DetailsValues, unknown, DetailsOutput>({
     resolver: zodResolver(schema) as unknown as Resolver<DetailsValues, unknown, DetailsOutput>,
     defaultValues,
     reValidateMode: 'onBlur',
@@ -73,10 +78,20 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
   const isJa = i18n.language === 'ja';
   const order = (isJa ? ORDER_JA : ORDER_EN).filter((field) => policies[field] !== 'hidden' && (field !== 'nameKana' || isJa || country === 'JP'));
   const errors = formState.errors;
-  const errorCount = Object.keys(errors.customer ?? {}).length + (['password', 'passwordConfirm', 'consent'] as const).filter((k) => errors[k]).length;
   const values = watch();
   const message = (path: FieldPath<DetailsValues>, error: { message?: string | undefined } | undefined, value: string) =>
     error ? errorText(t, error.message, value.trim() === '' && path !== 'consent') : undefined;
+  // The summary links every field in error, in page order, to the field itself.
+  const summary = [
+    ...order.flatMap((field) => {
+      const text = message(`customer.${field}`, errors.customer?.[field], values.customer[field] ?? '');
+      return text ? [{ id: `customer-${field}`, label: t(`details.fields.${field}`), text }] : [];
+    }),
+    ...(errors.password ? [{ id: 'password', label: mode === 'new' ? t('details.password') : t('details.newPassword'), text: message('password', errors.password, values.password) ?? '' }] : []),
+    ...(errors.passwordConfirm ? [{ id: 'password-confirm', label: mode === 'new' ? t('details.passwordConfirm') : t('details.newPasswordConfirm'), text: errorText(t, errors.passwordConfirm.message, false) }] : []),
+    ...(errors.consent ? [{ id: 'consent', label: t('details.privacyHeading'), text: t('validation.consent') }] : []),
+  ];
+  const errorCount = summary.length;
 
   return (
     <form
@@ -84,10 +99,29 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
       className="form"
       onSubmit={(event) => {
         setSubmitted((n) => n + 1);
-        void handleSubmit(onSubmit)(event);
+        void handleSubmit((output) => onSubmit(output, getValues()))(event);
       }}
     >
-      {submitted > 0 && errorCount > 0 && <Alert>{t('common.errorsIntro', { count: errorCount })}</Alert>}
+      {submitted > 0 && errorCount > 0 && (
+        <Alert>
+          <p>{t('common.errorsIntro', { count: errorCount })}</p>
+          <ul className="error-summary">
+            {summary.map((item) => (
+              <li key={item.id}>
+                <a
+                  href={`#${item.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(item.id)?.focus();
+                  }}
+                >
+                  {t('common.errorLink', { field: item.label, text: item.text })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {generalError !== null && <Alert>{generalError}</Alert>}
       <fieldset className="group">
         <legend>{t('details.personalLegend')}</legend>
@@ -149,15 +183,19 @@ export function CustomerForm({ mode, form, defaultValues, serverErrors, busy, su
       {mode === 'new' && form && (
         <fieldset className="group">
           <legend>{t('details.privacyHeading')}</legend>
-          <p className="privacy">{t('details.privacyBody', { version: form.privacyPolicy.version, url: form.privacyPolicy.url })}</p>
+          <div className="privacy">
+            <p>{t('details.privacyBody', { version: policyVersionLabel(form.privacyPolicy.version, i18n.language) })}</p>
+            <button type="button" className="button link" onClick={() => void desktop().openPrivacyNotice()}>{t('details.openPrivacy')}</button>
+          </div>
           <div className={errors.consent ? 'check has-error' : 'check'}>
-            <input id="consent" type="checkbox" {...register('consent')} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} />
+            <input id="consent" type="checkbox" {...register('consent', { onChange: () => void (errors.consent && trigger('consent')) })} aria-invalid={errors.consent ? true : undefined} aria-describedby={errors.consent ? 'consent-error' : undefined} />
             <label htmlFor="consent">{t('details.consent')}</label>
           </div>
           {errors.consent && <p id="consent-error" className="field-error">{t('validation.consent')}</p>}
         </fieldset>
       )}
       <div className="actions">
+        {onBack && <button type="button" className="button secondary" onClick={() => onBack(getValues())}>{backLabel ?? t('common.back')}</button>}
         {secondary}
         <BusyButton busy={busy} type="submit">{submitLabel}</BusyButton>
       </div>

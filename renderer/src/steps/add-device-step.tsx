@@ -1,22 +1,31 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesktopError } from '../../../protocol';
+import { desktop } from '../desktop';
+import type { Screen } from '../wizard/wizard-types';
 import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
 import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
+import { addableDevices } from '../wizard/wizard-machine';
 import { DeviceOption } from './devices-step';
 
 /** A peripheral added to the same registration number, without typing anything again. */
-export function AddDeviceStep({ error }: { error?: DesktopError | undefined }) {
+export function AddDeviceStep({ error, back }: { error?: DesktopError | undefined; back?: Screen | undefined }) {
   const { t } = useTranslation();
   const wizard = useWizard();
   const number = wizard.data.registrationNumber ?? '';
-  const candidates = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && !wizard.data.registered.includes(d.id));
-  const [deviceId, setDeviceId] = useState(candidates[0]?.id);
+  const candidates = addableDevices(wizard.data);
+  const [deviceId, setDeviceId] = useState(candidates.find((d) => !wizard.data.declined.includes(d.id))?.id);
   // The access token lapsed: the password, asked again for a device already on this registration, renews it.
   const expired = error?.code === 'NO_SESSION' || error?.code === 'INVALID_TOKEN';
   const signedInWith = wizard.data.registered[0];
+  const leave = (
+    <>
+      {back && <button type="button" className="button secondary" onClick={() => wizard.goto(back)}>{t('common.back')}</button>}
+      <button type="button" className="button secondary" onClick={() => void desktop().close()}>{t('success.finish')}</button>
+    </>
+  );
   return (
     <section className="step">
       <PageHeading>{t('addDevice.heading')}</PageHeading>
@@ -26,7 +35,10 @@ export function AddDeviceStep({ error }: { error?: DesktopError | undefined }) {
         <button type="button" className="button secondary" onClick={() => wizard.choose(signedInWith, 'update')}>{t('password.heading')}</button>
       )}
       {candidates.length === 0 ? (
-        <Alert tone="info">{t('addDevice.none')}</Alert>
+        <>
+          <Alert tone="info">{t('addDevice.none')}</Alert>
+          <div className="actions">{leave}</div>
+        </>
       ) : (
         <form
           noValidate
@@ -42,6 +54,7 @@ export function AddDeviceStep({ error }: { error?: DesktopError | undefined }) {
             ))}
           </fieldset>
           <div className="actions">
+            {leave}
             <BusyButton busy={wizard.busy} type="submit">{t('addDevice.submit')}</BusyButton>
           </div>
         </form>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/components/alert';
 import { PageHeading } from '../../shared/components/page-heading';
 import { CustomerForm } from '../forms/customer-form';
-import { customerToValues, emptyDetails } from '../forms/details-schema';
+import { emptyDetails } from '../forms/details-schema';
 import { useWizard } from '../wizard/wizard-context';
 import type { FieldError, OutboxEntry } from '../../../protocol';
 import { OutcomeReasons } from './outcome-reasons';
@@ -18,10 +18,7 @@ export function defaultCountry(language: string): string {
 export function DetailsStep({ serverErrors, rejected }: { serverErrors?: FieldError[] | undefined; rejected?: OutboxEntry | undefined }) {
   const { t, i18n } = useTranslation();
   const wizard = useWizard();
-  const draft = wizard.data.draft;
-  const defaults = draft
-    ? { customer: customerToValues(draft.customer), password: draft.password, passwordConfirm: draft.password, consent: draft.consent }
-    : emptyDetails(defaultCountry(i18n.language));
+  const defaults = wizard.data.values ?? emptyDetails(defaultCountry(i18n.language));
   return (
     <section className="step">
       <PageHeading>{t('details.heading')}</PageHeading>
@@ -40,8 +37,8 @@ export function DetailsStep({ serverErrors, rejected }: { serverErrors?: FieldEr
         serverErrors={serverErrors}
         busy={wizard.busy}
         submitLabel={t('details.review')}
-        onSubmit={(output) => wizard.review(output)}
-        secondary={<button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'devices' })}>{t('common.back')}</button>}
+        onSubmit={(output, values) => wizard.review(output, values)}
+        onBack={(values) => wizard.keepDetails(values)}
       />
     </section>
   );

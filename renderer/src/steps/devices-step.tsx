@@ -5,6 +5,7 @@ import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
 import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
+import { preselectedDevice } from '../wizard/wizard-machine';
 
 /** One device as a radio card: kind, maker, model and serial as read. */
 export function DeviceOption({ device, checked, onChange, registered }: { device: ScannedDevice; checked: boolean; onChange: () => void; registered: boolean }) {
@@ -32,7 +33,7 @@ export function DevicesStep() {
   const devices = wizard.data.scan?.devices ?? [];
   const selectable = devices.filter((d) => d.identifiable);
   const unavailable = devices.filter((d) => !d.identifiable);
-  const [deviceId, setDeviceId] = useState<string | undefined>(wizard.data.deviceId ?? selectable[0]?.id);
+  const [deviceId, setDeviceId] = useState<string | undefined>(preselectedDevice(wizard.data));
   const [action, setAction] = useState<'new' | 'update'>(wizard.data.mode === 'update' ? 'update' : 'new');
   const [missing, setMissing] = useState(false);
 
@@ -40,6 +41,7 @@ export function DevicesStep() {
     <section className="step">
       <PageHeading>{t('devices.heading')}</PageHeading>
       <p className="lead">{t('devices.lead')}</p>
+      {wizard.data.offline && <Alert tone="info" title={t('devices.offlineTitle')}><p>{t('devices.offlineBody')}</p></Alert>}
       {wizard.data.scanError && <Alert>{t('errors.generic')}</Alert>}
       {missing && <Alert>{t('devices.chooseDevice')}</Alert>}
       <form

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../../protocol';
+import { DeviceFacts } from '../components/device-facts';
 import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 import { savedAt } from './settled-notice';
@@ -15,7 +16,8 @@ export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'ha
     <section className="step">
       <PageHeading>{t('duplicate.heading', { device })}</PageHeading>
       <div role="alert" className="alert alert-error">
-        <p>{t('duplicate.lead', { device })} {matchedOn ? t(`duplicate.matched_${matchedOn}`) : ''}</p>
+        <p>{t('duplicate.lead', { device })}</p>
+        {matchedOn && <p>{t(`duplicate.matched_${matchedOn}`)}</p>}
         {entry && (
           <p>{t('outbox.duplicateNote', { date: savedAt(entry, i18n.language) })}</p>
         )}
@@ -36,7 +38,10 @@ export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'ha
           <button type="button" className="button secondary" aria-expanded={support} aria-controls="support-info" onClick={() => setSupport((s) => !s)}>
             {t('duplicate.support')}
           </button>
-          <p id="support-info" className="support" hidden={!support}>{t('duplicate.supportBody')}</p>
+          <div id="support-info" className="support" hidden={!support}>
+            <p>{t('duplicate.supportBody')}</p>
+            {wizard.device && <DeviceFacts device={wizard.device} />}
+          </div>
         </li>
       </ul>
     </section>

@@ -12,7 +12,7 @@ export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serve
   return (
     <section className="step">
       <PageHeading>{t('details.editHeading')}</PageHeading>
-      <p className="lead">{t('success.number')}: <span className="mono">{lookup.registrationNumber}</span></p>
+      <p className="lead">{t('success.numberLabel', { number: lookup.registrationNumber })}</p>
       <CustomerForm
         mode="edit"
         form={wizard.data.form}
@@ -21,6 +21,8 @@ export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serve
         busy={wizard.busy}
         submitLabel={t('details.save')}
         onSubmit={(output) => void wizard.update(output)}
+        onBack={() => wizard.restart()}
+        backLabel={t('common.cancel')}
       />
     </section>
   );

@@ -12,10 +12,13 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(entry);
   const [busy, setBusy] = useState(false);
+  const [stillOffline, setStillOffline] = useState(false);
   const sendNow = async () => {
     setBusy(true);
     const result = await desktop().retryOutbox();
-    if (result.ok) setCurrent(result.value.find((e) => e.id === entry.id) ?? current);
+    const next = result.ok ? (result.value.find((e) => e.id === entry.id) ?? current) : current;
+    setCurrent(next);
+    setStillOffline(next.status === 'pending');
     setBusy(false);
   };
   const delivered = current.status === 'delivered' && current.registrationNumber !== undefined;
@@ -32,6 +35,7 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
         <div><dt>{t('review.model')}</dt><dd>{current.device.model || t('review.notProvided')}</dd></div>
         <div><dt>{t('pending.status')}</dt><dd data-testid="outbox-status">{t(`pending.statuses.${current.status}`)}</dd></div>
       </dl>
+      <p role="status" className="hint">{stillOffline && current.status === 'pending' ? t('pending.stillOffline') : ''}</p>
       {delivered && current.registrationNumber && <RegistrationNumber value={current.registrationNumber} />}
       {delivered && <p className="keep">{t('success.keep')}</p>}
       <div className="actions">

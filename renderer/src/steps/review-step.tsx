@@ -4,11 +4,12 @@ import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
 import { DeviceFacts } from '../components/device-facts';
 import { PageHeading } from '../../shared/components/page-heading';
+import { policyVersionLabel } from '../forms/policy-version';
 import { useWizard } from '../wizard/wizard-context';
 
 /** Exactly what will be sent, identifiers read-only, before anything leaves the PC. */
 export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const { draft, form } = wizard.data;
   const device = wizard.device;
@@ -18,6 +19,7 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
     <section className="step">
       <PageHeading>{t('review.heading')}</PageHeading>
       <p className="lead">{t('review.lead')}</p>
+      {wizard.data.offline && <Alert tone="info">{t('review.offlineLead')}</Alert>}
       {error && <Alert>{deviceGone ? t('review.deviceGone') : t('errors.generic')}</Alert>}
       <div className="review-grid">
         <section className="card" aria-labelledby="review-device">
@@ -34,7 +36,7 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
               </div>
             ))}
             <div><dt>{t('review.password')}</dt><dd>{t('review.passwordValue')}</dd></div>
-            <div><dt>{t('review.consent')}</dt><dd>{t('review.consentValue', { version: form.privacyPolicy.version })}</dd></div>
+            <div><dt>{t('review.consent')}</dt><dd>{t('review.consentValue', { version: policyVersionLabel(form.privacyPolicy.version, i18n.language) })}</dd></div>
           </dl>
         </section>
       </div>
@@ -44,7 +46,11 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
         ) : (
           <button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'details' })}>{t('review.edit')}</button>
         )}
-        <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.register()}>{t('review.submit')}</BusyButton>
+        {wizard.data.offline ? (
+          <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.finishLater()}>{t('review.submitOffline')}</BusyButton>
+        ) : (
+          <BusyButton busy={wizard.busy} type="button" onClick={() => void wizard.register()}>{t('review.submit')}</BusyButton>
+        )}
       </div>
     </section>
   );

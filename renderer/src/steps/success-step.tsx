@@ -3,6 +3,7 @@ import type { RegistrationCreated } from '../../../protocol';
 import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
+import { addableDevices } from '../wizard/wizard-machine';
 import { RegistrationNumber } from './registration-number';
 
 /** Done: the registration number, how to keep it, and registering the peripherals to it. */
@@ -10,7 +11,7 @@ export function SuccessStep({ created, added }: { created: RegistrationCreated; 
   const { t } = useTranslation();
   const wizard = useWizard();
   const device = t(`kindsLower.${created.device.kind}`);
-  const others = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && !wizard.data.registered.includes(d.id));
+  const others = addableDevices(wizard.data);
   return (
     <section className="step">
       <PageHeading>{t('success.heading')}</PageHeading>

@@ -3,12 +3,13 @@ import type { UpdateResponse } from '../../../protocol';
 import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
+import { addableDevices } from '../wizard/wizard-machine';
 
 /** Update done: which fields changed, or that nothing did (and so nothing was written). */
 export function UpdatedStep({ result }: { result: UpdateResponse }) {
   const { t } = useTranslation();
   const wizard = useWizard();
-  const others = (wizard.data.scan?.devices ?? []).filter((d) => d.identifiable && d.id !== wizard.data.deviceId && !wizard.data.registered.includes(d.id));
+  const others = addableDevices(wizard.data);
   return (
     <section className="step">
       <PageHeading>{result.changed ? t('updated.heading') : t('updated.unchangedHeading')}</PageHeading>

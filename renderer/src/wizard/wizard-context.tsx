@@ -1,9 +1,9 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useReducer, useState, type ReactNode } from 'react';
 import type { DesktopError, OutboxEntry, ScannedDevice } from '../../../protocol';
 import { desktop } from '../desktop';
-import type { DetailsOutput } from '../forms/details-schema';
-import { deviceForEntry, outcomeScreen } from './outbox-outcome';
-import { isHostTrouble, type Mode, type Screen, type WizardData } from './wizard-types';
+import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
+import { initialState, transition, type WizardEvent } from './wizard-machine';
+import type { Mode, Screen, WizardData } from './wizard-types';
 
 /** What a page can do; every call to the main process goes through here. */
 export interface Wizard {
@@ -14,32 +14,25 @@ export interface Wizard {
   goto(screen: Screen): void;
   start(): Promise<void>;
   rescan(): Promise<void>;
+  /** The host cannot be reached: fill everything in now with the offline form; it is sealed and sent later. */
+  continueOffline(): Promise<void>;
   choose(deviceId: string, mode: Mode): void;
-  review(draft: DetailsOutput): void;
+  /** Back from the details page: what was typed is kept for when the customer returns. */
+  keepDetails(values: DetailsValues): void;
+  review(draft: DetailsOutput, values: DetailsValues): void;
   register(): Promise<void>;
   finishLater(): Promise<void>;
   lookup(password: string): Promise<DesktopError | null>;
   update(draft: DetailsOutput): Promise<void>;
   startAddDevice(): void;
   addDevice(deviceId: string): Promise<void>;
+  /** "Choose another device": back to the list, the typed details kept, the refused device not preselected. */
   restart(): void;
   /** Acts on a saved registration's outcome: scans, selects its device and opens the page for it. */
   followOutbox(entry: OutboxEntry): Promise<void>;
 }
 
 const WizardContext = createContext<Wizard | null>(null);
-
-/** A fresh registration in the same session: what was registered, the form and the scan stay. */
-function nextRegistration(d: WizardData): WizardData {
-  return { mode: 'new', registered: d.registered, ...(d.form ? { form: d.form } : {}), ...(d.scan ? { scan: d.scan } : {}) };
-}
-
-/** Where a register or add refused for the device or the host leads; null when the page itself should say why. */
-function refusalScreen(error: DesktopError, retry: 'register' | 'add'): Screen | null {
-  if (error.code === 'DEVICE_ALREADY_REGISTERED') return { name: 'duplicate', ...(error.matchedOn ? { matchedOn: error.matchedOn } : {}) };
-  if (isHostTrouble(error)) return { name: 'unreachable', retry, busy: error.code === 'TOO_MANY_REQUESTS' };
-  return null;
-}
 
 /** The page's access to the wizard. */
 export function useWizard(): Wizard {
@@ -48,10 +41,9 @@ export function useWizard(): Wizard {
   return wizard;
 }
 
-/** Holds the wizard's state machine; pages stay dumb and the IPC stays in one place. */
+/** Runs the wizard's state machine (wizard-machine.ts) and does its IPC; pages stay dumb. */
 export function WizardProvider({ children }: { children: ReactNode }) {
-  const [screen, setScreen] = useState<Screen>({ name: 'welcome' });
-  const [data, setData] = useState<WizardData>({ mode: 'new', registered: [] });
+  const [{ screen, data }, dispatch] = useReducer(transition, initialState);
   const [busy, setBusy] = useState(false);
   const api = desktop();
 
@@ -66,87 +58,66 @@ export function WizardProvider({ children }: { children: ReactNode }) {
 
   /** Fetches the form and scans; answers the devices found, or null when the host cannot be reached. */
   const loadFormAndScan = useCallback(async (): Promise<ScannedDevice[] | null> => {
-    setScreen({ name: 'scanning' });
+    dispatch({ type: 'scan-started' });
     const [form, scan] = await Promise.all([api.getForm(), api.scanDevices()]);
     if (!form.ok) {
-      setScreen({ name: 'unreachable', retry: 'start', busy: false });
+      dispatch({ type: 'host-unreachable-at-start' });
       return null;
     }
-    setData((d) => ({
-      ...d,
-      form: form.value,
-      ...(scan.ok ? { scan: scan.value, scanError: undefined } : { scanError: scan.error }),
-    }));
+    dispatch({ type: 'loaded', form: form.value, scan: scan.ok ? scan.value : undefined, scanError: scan.ok ? undefined : scan.error });
     return scan.ok ? scan.value.devices : [];
   }, [api]);
-
-  const scanAndForm = useCallback(async () => {
-    if ((await loadFormAndScan()) !== null) setScreen({ name: 'devices' });
-  }, [loadFormAndScan]);
 
   /** The followed saved registration is resolved: forget it here and in the outbox (best effort). */
   const settleFollowed = useCallback((entryId: string | undefined) => {
     if (entryId === undefined) return;
-    setData(({ outboxEntryId: _settled, ...d }) => d);
+    dispatch({ type: 'outbox-settled' });
     void api.dismissOutboxEntry(entryId);
   }, [api]);
 
-  const markRegistered = useCallback((deviceId: string | undefined, registrationNumber: string) => {
-    setData((d) => ({
-      ...d,
-      registrationNumber,
-      registered: deviceId === undefined || d.registered.includes(deviceId) ? d.registered : [...d.registered, deviceId],
-    }));
-  }, []);
-
   const value = useMemo<Wizard>(() => {
     const device = data.scan?.devices.find((d) => d.id === data.deviceId);
+    const send = (event: WizardEvent) => dispatch(event);
     return {
       screen,
       data,
       busy,
       device,
-      goto: setScreen,
-      start: () => run(scanAndForm),
-      rescan: () => run(scanAndForm),
-      choose(deviceId, mode) {
-        // A followed saved registration stays attached only while its own device is chosen.
-        setData(({ outboxEntryId, ...d }) => ({ ...d, deviceId, mode, ...(outboxEntryId !== undefined && d.deviceId === deviceId ? { outboxEntryId } : {}) }));
-        setScreen(mode === 'update' ? { name: 'password' } : { name: 'details' });
-      },
-      review(draft) {
-        setData((d) => ({ ...d, draft }));
-        setScreen({ name: 'review' });
-      },
+      goto: (next) => send({ type: 'goto', screen: next }),
+      start: () => run(async () => void (await loadFormAndScan())),
+      rescan: () => run(async () => void (await loadFormAndScan())),
+      continueOffline: () =>
+        run(async () => {
+          dispatch({ type: 'scan-started' });
+          const [offline, scan] = await Promise.all([api.getOfflineForm(), api.scanDevices()]);
+          if (!offline.ok) return send({ type: 'host-unreachable-at-start', offlineUnavailable: true });
+          send({ type: 'loaded', form: offline.value.form, scan: scan.ok ? scan.value : undefined, scanError: scan.ok ? undefined : scan.error, offline: offline.value.source });
+        }),
+      choose: (deviceId, mode) => send({ type: 'chosen', deviceId, mode }),
+      keepDetails: (values) => send({ type: 'details-kept', values }),
+      review: (draft, values) => send({ type: 'reviewed', draft, values }),
       register: () =>
         run(async () => {
           const { draft, deviceId, form, outboxEntryId } = data;
           if (!draft || !deviceId || !form) return;
           const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
-          if (result.ok) {
-            markRegistered(deviceId, result.value.registrationNumber);
-            settleFollowed(outboxEntryId);
-            setScreen({ name: 'success', created: result.value, added: false });
-          } else {
-            const { error } = result;
-            setScreen(refusalScreen(error, 'register') ?? (error.fields && error.fields.length > 0 ? { name: 'details', serverErrors: error.fields } : { name: 'review', error }));
-          }
+          if (!result.ok) return send({ type: 'register-refused', error: result.error });
+          settleFollowed(outboxEntryId);
+          send({ type: 'registered', created: result.value });
         }),
       finishLater: () =>
         run(async () => {
           const { draft, deviceId, form } = data;
           if (!draft || !deviceId || !form) return;
           const result = await api.finishLater({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
-          if (result.ok) setScreen({ name: 'pending', entry: result.value });
-          else setScreen({ name: 'review', error: result.error });
+          send(result.ok ? { type: 'saved-for-later', entry: result.value } : { type: 'save-for-later-failed', error: result.error });
         }),
       lookup: (password) =>
         run(async () => {
           if (!data.deviceId) return null;
           const result = await api.lookup({ deviceId: data.deviceId, password });
           if (!result.ok) return result.error;
-          setData((d) => ({ ...d, registrationNumber: result.value.registrationNumber }));
-          setScreen({ name: 'edit', lookup: result.value });
+          send({ type: 'signed-in', lookup: result.value });
           return null;
         }),
       update: (draft) =>
@@ -157,49 +128,26 @@ export function WizardProvider({ children }: { children: ReactNode }) {
             customer: draft.customer,
             ...(draft.password !== '' ? { newPassword: draft.password } : {}),
           });
-          if (result.ok) {
-            settleFollowed(data.outboxEntryId);
-            setScreen({ name: 'updated', result: result.value });
-          }
-          else if (result.error.code === 'NO_SESSION' || result.error.code === 'INVALID_TOKEN') setScreen({ name: 'password' });
-          else setScreen({ ...screen, serverErrors: result.error.fields ?? [{ path: '', message: result.error.message }] });
+          if (!result.ok) return send({ type: 'update-refused', error: result.error });
+          settleFollowed(data.outboxEntryId);
+          send({ type: 'updated', result: result.value });
         }),
-      startAddDevice() {
-        setData((d) => ({ ...d, mode: 'add' }));
-        setScreen({ name: 'add-device' });
-      },
+      startAddDevice: () => send({ type: 'add-started' }),
       addDevice: (deviceId) =>
         run(async () => {
           if (!data.registrationNumber) return;
-          setData((d) => ({ ...d, deviceId }));
+          send({ type: 'add-chosen', deviceId });
           const result = await api.addDevice({ registrationNumber: data.registrationNumber, deviceId });
-          if (result.ok) {
-            markRegistered(deviceId, result.value.registrationNumber);
-            setScreen({ name: 'success', created: result.value, added: true });
-          } else {
-            setScreen(refusalScreen(result.error, 'add') ?? { name: 'add-device', error: result.error });
-          }
+          send(result.ok ? { type: 'added', created: result.value } : { type: 'add-refused', error: result.error });
         }),
-      restart() {
-        setData(nextRegistration);
-        setScreen({ name: 'devices' });
-      },
+      restart: () => send({ type: 'another-device' }),
       followOutbox: (entry) =>
         run(async () => {
           const devices = await loadFormAndScan();
-          if (devices === null) return;
-          const device = deviceForEntry(entry, devices);
-          const follows = device !== undefined && (entry.status === 'duplicate' || entry.status === 'rejected');
-          setData((d) => ({
-            ...nextRegistration(d),
-            ...(d.scanError ? { scanError: d.scanError } : {}),
-            ...(device ? { deviceId: device.id } : {}),
-            ...(follows ? { outboxEntryId: entry.id } : {}),
-          }));
-          setScreen(outcomeScreen(entry, device !== undefined));
+          if (devices !== null) send({ type: 'outbox-followed', entry, devices });
         }),
     };
-  }, [screen, data, busy, api, run, scanAndForm, loadFormAndScan, markRegistered, settleFollowed]);
+  }, [screen, data, busy, api, run, loadFormAndScan, settleFollowed]);
 
   return <WizardContext.Provider value={value}>{children}</WizardContext.Provider>;
 }

@@ -8,7 +8,7 @@ import type {
   ScanResult,
   UpdateResponse,
 } from '../../../protocol';
-import type { DetailsOutput } from '../forms/details-schema';
+import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
 
 export type Mode = 'new' | 'update' | 'add';
 
@@ -21,12 +21,12 @@ export type Screen =
   | { name: 'review'; error?: DesktopError }
   | { name: 'success'; created: RegistrationCreated; added: boolean }
   | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid'; entry?: OutboxEntry }
-  | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean }
+  | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean; offlineUnavailable?: boolean }
   | { name: 'pending'; entry: OutboxEntry }
   | { name: 'password' }
   | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[] }
   | { name: 'updated'; result: UpdateResponse }
-  | { name: 'add-device'; error?: DesktopError };
+  | { name: 'add-device'; error?: DesktopError; back?: Screen };
 export type ScreenName = Screen['name'];
 
 /** What the wizard has learned so far in this session. */
@@ -37,9 +37,15 @@ export interface WizardData {
   scanError?: DesktopError;
   deviceId?: string;
   draft?: DetailsOutput;
+  /** What the customer typed, kept through every detour (back, duplicate, another device). */
+  values?: DetailsValues;
   registrationNumber?: string;
   /** Device ids registered (or added) in this session, shown as "Registered". */
   registered: string[];
+  /** Set while working without the host: the form came from the last host answer ('cache') or the build ('build'). */
+  offline?: 'cache' | 'build';
+  /** Device ids the host refused as already registered in this session: never preselected again. */
+  declined: string[];
   /** The saved (outbox) registration whose outcome the customer is acting on; dismissed once resolved. */
   outboxEntryId?: string;
 }

@@ -1,0 +1,165 @@
+import type { DesktopError, FormSettings, LookupResult, OutboxEntry, RegistrationCreated, ScanResult, ScannedDevice, UpdateResponse } from '../../../protocol';
+import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
+import { deviceForEntry, outcomeScreen } from './outbox-outcome';
+import { isHostTrouble, type Mode, type Screen, type WizardData } from './wizard-types';
+
+/** The whole wizard at one moment: the page shown and what the session has learned. */
+export interface WizardState {
+  screen: Screen;
+  data: WizardData;
+}
+
+/** Everything that moves the wizard: the customer's choices and the main process's answers. */
+export type WizardEvent =
+  | { type: 'goto'; screen: Screen }
+  | { type: 'scan-started' }
+  | { type: 'loaded'; form: FormSettings; scan: ScanResult | undefined; scanError?: DesktopError | undefined; offline?: 'cache' | 'build' | undefined }
+  | { type: 'host-unreachable-at-start'; offlineUnavailable?: boolean }
+  | { type: 'chosen'; deviceId: string; mode: Mode }
+  | { type: 'details-kept'; values: DetailsValues }
+  | { type: 'reviewed'; draft: DetailsOutput; values: DetailsValues }
+  | { type: 'registered'; created: RegistrationCreated }
+  | { type: 'register-refused'; error: DesktopError }
+  | { type: 'saved-for-later'; entry: OutboxEntry }
+  | { type: 'save-for-later-failed'; error: DesktopError }
+  | { type: 'signed-in'; lookup: LookupResult }
+  | { type: 'updated'; result: UpdateResponse }
+  | { type: 'update-refused'; error: DesktopError }
+  | { type: 'add-started' }
+  | { type: 'add-chosen'; deviceId: string }
+  | { type: 'added'; created: RegistrationCreated }
+  | { type: 'add-refused'; error: DesktopError }
+  | { type: 'another-device' }
+  | { type: 'outbox-followed'; entry: OutboxEntry; devices: readonly ScannedDevice[] }
+  | { type: 'outbox-settled' };
+
+/** The wizard as it opens. */
+export const initialState: WizardState = { screen: { name: 'welcome' }, data: { mode: 'new', registered: [], declined: [] } };
+
+/** A fresh registration in the same session: what was registered, refused, typed, the form and the scan stay. */
+function nextRegistration(d: WizardData): WizardData {
+  const { deviceId: _device, outboxEntryId: _entry, registrationNumber: _number, ...kept } = d;
+  return { ...kept, mode: 'new' };
+}
+
+function withRegistered(d: WizardData, deviceId: string | undefined, registrationNumber: string): WizardData {
+  const registered = deviceId === undefined || d.registered.includes(deviceId) ? d.registered : [...d.registered, deviceId];
+  return { ...d, registrationNumber, registered };
+}
+
+function withoutFollowed(d: WizardData): WizardData {
+  const { outboxEntryId: _settled, ...rest } = d;
+  return rest;
+}
+
+/** Where a register or add refused for the device or the host leads; null when the page itself should say why. */
+function refusalScreen(error: DesktopError, retry: 'register' | 'add'): Screen | null {
+  if (error.code === 'DEVICE_ALREADY_REGISTERED') return { name: 'duplicate', ...(error.matchedOn ? { matchedOn: error.matchedOn } : {}) };
+  if (isHostTrouble(error)) return { name: 'unreachable', retry, busy: error.code === 'TOO_MANY_REQUESTS' };
+  return null;
+}
+
+/** Marks the current device as refused (already registered) so the device list stops preselecting it. */
+function declineCurrent(d: WizardData, screen: Screen): WizardData {
+  if (screen.name !== 'duplicate' || d.deviceId === undefined || d.declined.includes(d.deviceId)) return d;
+  return { ...d, declined: [...d.declined, d.deviceId] };
+}
+
+/** The pure transition function of DESIGN.md's flows: no IPC, no React, testable in plain Node. */
+export function transition(state: WizardState, event: WizardEvent): WizardState {
+  const { screen, data } = state;
+  switch (event.type) {
+    case 'goto':
+      return { ...state, screen: event.screen };
+    case 'scan-started':
+      return { ...state, screen: { name: 'scanning' } };
+    case 'loaded': {
+      const { scanError: _old, offline: _wasOffline, ...rest } = data;
+      return {
+        screen: { name: 'devices' },
+        data: {
+          ...rest,
+          form: event.form,
+          ...(event.scan ? { scan: event.scan } : {}),
+          ...(event.scanError ? { scanError: event.scanError } : {}),
+          ...(event.offline ? { offline: event.offline } : {}),
+        },
+      };
+    }
+    case 'host-unreachable-at-start':
+      return { ...state, screen: { name: 'unreachable', retry: 'start', busy: false, ...(event.offlineUnavailable ? { offlineUnavailable: true } : {}) } };
+    case 'chosen': {
+      // A followed saved registration stays attached only while its own device is chosen.
+      const { outboxEntryId, ...rest } = data;
+      const keepsEntry = outboxEntryId !== undefined && data.deviceId === event.deviceId;
+      return {
+        screen: event.mode === 'update' ? { name: 'password' } : { name: 'details' },
+        data: { ...rest, deviceId: event.deviceId, mode: event.mode, ...(keepsEntry ? { outboxEntryId } : {}) },
+      };
+    }
+    case 'details-kept':
+      return { screen: { name: 'devices' }, data: { ...data, values: event.values } };
+    case 'reviewed':
+      return { screen: { name: 'review' }, data: { ...data, draft: event.draft, values: event.values } };
+    case 'registered':
+      return { screen: { name: 'success', created: event.created, added: false }, data: withoutFollowed(withRegistered(data, data.deviceId, event.created.registrationNumber)) };
+    case 'register-refused': {
+      const { error } = event;
+      const next = refusalScreen(error, 'register') ?? (error.fields && error.fields.length > 0 ? { name: 'details', serverErrors: error.fields } : { name: 'review', error });
+      return { ...state, screen: next };
+    }
+    case 'saved-for-later':
+      return { ...state, screen: { name: 'pending', entry: event.entry } };
+    case 'save-for-later-failed':
+      return { ...state, screen: { name: 'review', error: event.error } };
+    case 'signed-in':
+      // The device the customer signed in with is on that registration: never offer it as a new one.
+      return { screen: { name: 'edit', lookup: event.lookup }, data: withRegistered(data, data.deviceId, event.lookup.registrationNumber) };
+    case 'updated':
+      return { screen: { name: 'updated', result: event.result }, data: withoutFollowed(data) };
+    case 'update-refused': {
+      if (screen.name !== 'edit') return state;
+      const { error } = event;
+      if (error.code === 'NO_SESSION' || error.code === 'INVALID_TOKEN') return { ...state, screen: { name: 'password' } };
+      return { ...state, screen: { ...screen, serverErrors: error.fields ?? [{ path: '', message: error.message }] } };
+    }
+    case 'add-started':
+      return { screen: { name: 'add-device', back: screen }, data: { ...data, mode: 'add' } };
+    case 'add-chosen':
+      return { ...state, data: { ...data, deviceId: event.deviceId } };
+    case 'added':
+      return { screen: { name: 'success', created: event.created, added: true }, data: withRegistered(data, data.deviceId, event.created.registrationNumber) };
+    case 'add-refused':
+      return { ...state, screen: refusalScreen(event.error, 'add') ?? { name: 'add-device', error: event.error, ...(screen.name === 'add-device' && screen.back ? { back: screen.back } : {}) } };
+    case 'another-device': {
+      const declined = declineCurrent(data, screen);
+      // Adding to a registration goes back to its own list; otherwise a fresh registration begins.
+      if (data.mode === 'add') return { screen: { name: 'add-device' }, data: declined };
+      return { screen: { name: 'devices' }, data: nextRegistration(declined) };
+    }
+    case 'outbox-followed': {
+      const { entry, devices } = event;
+      const device = deviceForEntry(entry, devices);
+      const follows = device !== undefined && (entry.status === 'duplicate' || entry.status === 'rejected');
+      return {
+        screen: outcomeScreen(entry, device !== undefined),
+        data: { ...nextRegistration(data), ...(device ? { deviceId: device.id } : {}), ...(follows ? { outboxEntryId: entry.id } : {}) },
+      };
+    }
+    case 'outbox-settled':
+      return { ...state, data: withoutFollowed(data) };
+  }
+}
+
+/** The device a fresh device page should preselect: the chosen one unless refused, else the first new one. */
+export function preselectedDevice(data: WizardData): string | undefined {
+  const selectable = (data.scan?.devices ?? []).filter((d) => d.identifiable);
+  const usable = (id: string | undefined) => id !== undefined && !data.declined.includes(id);
+  if (usable(data.deviceId) && selectable.some((d) => d.id === data.deviceId)) return data.deviceId;
+  return selectable.find((d) => usable(d.id) && !data.registered.includes(d.id))?.id;
+}
+
+/** Devices that can still join the registration: identifiable and not already on it. */
+export function addableDevices(data: WizardData): ScannedDevice[] {
+  return (data.scan?.devices ?? []).filter((d) => d.identifiable && !data.registered.includes(d.id));
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FIELD_POLICIES, type Customer, type FormSettings, type LookupResult, type RegistrationCreated, type ScannedDevice } from '../../protocol';
+import { emptyDetails, type DetailsOutput } from '../../renderer/src/forms/details-schema';
+import { addableDevices, initialState, preselectedDevice, transition, type WizardEvent, type WizardState } from '../../renderer/src/wizard/wizard-machine';
+
+const device = (id: string, kind: ScannedDevice['kind'], identifiable = true): ScannedDevice => ({
+  id, kind, source: 'usb', vendor: 'Maker', model: `M-${id}`, displayName: `Maker ${id}`, serial: identifiable ? `S-${id}` : null, identifiable,
+});
+const DEVICES = [device('pc', 'pc'), device('printer', 'printer'), device('scanner', 'scanner'), device('webcam', 'camera', false)];
+const FORM: FormSettings = { privacyPolicy: { version: '2026-01', url: 'https://example.com/privacy' }, fields: DEFAULT_FIELD_POLICIES, passwordPolicy: { minLength: 8 }, deviceKinds: ['pc', 'printer'], outboxPublicKey: 'k' };
+const VALUES = { ...emptyDetails('JP'), customer: { ...emptyDetails('JP').customer, name: '山田 太郎' }, password: 'first-boot-2026', passwordConfirm: 'first-boot-2026', consent: true };
+const CUSTOMER: Customer = { name: '山田 太郎', nameKana: undefined, email: undefined, phone: undefined, postalCode: undefined, address: '東京都', country: 'JP' };
+const DRAFT: DetailsOutput = { customer: CUSTOMER, password: 'first-boot-2026', passwordConfirm: 'first-boot-2026', consent: true };
+const created = (kind: 'pc' | 'printer'): RegistrationCreated => ({ registrationNumber: 'ABCD-EFGH-JKLM', device: { kind, vendor: 'Maker', model: 'M' }, registeredAt: '2026-12-01T00:00:00.000Z' }) as RegistrationCreated;
+
+function run(...events: WizardEvent[]): WizardState {
+  return events.reduce(transition, initialState);
+}
+const lookup: LookupResult = { registrationNumber: 'ABCD-EFGH-JKLM', customer: CUSTOMER, devices: [], expiresAt: '2026-12-01T01:00:00.000Z' };
+const loaded: WizardEvent = { type: 'loaded', form: FORM, scan: { devices: DEVICES, warnings: [] } };
+const duplicate: WizardEvent = { type: 'register-refused', error: { code: 'DEVICE_ALREADY_REGISTERED', message: 'x', matchedOn: 'serial' } };
+
+describe('wizard state machine', () => {
+  it('follows the new-registration flow of DESIGN.md: welcome, scan, devices, details, review, success', () => {
+    const names: string[] = [];
+    let state = initialState;
+    for (const event of [{ type: 'scan-started' }, loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES }, { type: 'registered', created: created('pc') }] as WizardEvent[]) {
+      state = transition(state, event);
+      names.push(state.screen.name);
+    }
+    expect(names).toEqual(['scanning', 'devices', 'details', 'review', 'success']);
+    expect(state.data.registered).toEqual(['pc']);
+    expect(state.data.registrationNumber).toBe('ABCD-EFGH-JKLM');
+  });
+
+  it('keeps the typed details through a duplicate and "choose another device", and does not preselect the refused device', () => {
+    const state = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES }, duplicate, { type: 'another-device' });
+    expect(state.screen.name).toBe('devices');
+    expect(state.data.values).toEqual(VALUES);
+    expect(state.data.declined).toEqual(['pc']);
+    expect(preselectedDevice(state.data)).toBe('printer');
+    const back = transition(state, { type: 'chosen', deviceId: 'printer', mode: 'new' });
+    expect(back.screen.name).toBe('details');
+    expect(back.data.values?.customer.name).toBe('山田 太郎');
+  });
+
+  it('keeps what was typed when the customer goes back from the details page', () => {
+    const state = run(loaded, { type: 'chosen', deviceId: 'printer', mode: 'new' }, { type: 'details-kept', values: VALUES });
+    expect(state.screen.name).toBe('devices');
+    expect(state.data.values).toEqual(VALUES);
+    expect(preselectedDevice(state.data)).toBe('printer');
+  });
+
+  it('after signing in for an update, never offers the signed-in PC as a device to add', () => {
+    const state = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup }, { type: 'updated', result: { changed: false, changedFields: [] } }, { type: 'add-started' });
+    expect(state.screen.name).toBe('add-device');
+    expect(addableDevices(state.data).map((d) => d.id)).toEqual(['printer', 'scanner']);
+  });
+
+  it('a duplicate while adding leads back to the add list (not a fresh registration), with a way back to where it started', () => {
+    const state = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES }, { type: 'registered', created: created('pc') }, { type: 'add-started' }, { type: 'add-chosen', deviceId: 'printer' }, duplicate, { type: 'another-device' });
+    expect(state.screen.name).toBe('add-device');
+    expect(state.data.mode).toBe('add');
+    expect(state.data.registrationNumber).toBe('ABCD-EFGH-JKLM');
+    expect(state.data.declined).toEqual(['printer']);
+    const started = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES }, { type: 'registered', created: created('pc') }, { type: 'add-started' });
+    expect(started.screen.name === 'add-device' && started.screen.back?.name).toBe('success');
+  });
+
+  it('sends host trouble to the unreachable page and field errors back to the details page', () => {
+    const base = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES });
+    expect(transition(base, { type: 'register-refused', error: { code: 'HOST_UNREACHABLE', message: 'x' } }).screen).toEqual({ name: 'unreachable', retry: 'register', busy: false });
+    const fields = transition(base, { type: 'register-refused', error: { code: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'customer.email', message: 'bad' }] } });
+    expect(fields.screen.name).toBe('details');
+    expect(fields.data.values).toEqual(VALUES);
+  });
+
+  it('a lapsed session on save asks for the password again', () => {
+    const state = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup }, { type: 'update-refused', error: { code: 'NO_SESSION', message: 'x' } });
+    expect(state.screen.name).toBe('password');
+  });
+});
