@@ -53,6 +53,6 @@ const signalled = new Promise<void>((resolveSignal) => {
 });
 await Promise.race([signalled, wizard?.closed ?? new Promise<void>(() => undefined)]);
 await wizard?.close();
-await product?.host.close();
+await product?.close();
 process.stdout.write('npm start: stopped cleanly.\n');
 process.exit(0);

@@ -7,8 +7,8 @@ export type WizardAbsence = 'no-electron-no-display' | 'no-electron-no-chromium'
 export function whereBlock(product: ProductHost, wizard: 'electron' | 'chromium' | WizardAbsence): string {
   const lines = ['', 'First-boot registration is running:'];
   lines.push(`  customer API      ${product.host.url}   (health: ${product.host.url}/healthz)`);
-  const operatorUrl = (product.host as { operatorUrl?: string }).operatorUrl;
-  if (operatorUrl) lines.push(`  operator console  ${operatorUrl}/`);
+  lines.push(`  operator console  ${product.host.operatorUrl}/`);
+  if (product.sampleSignIn) lines.push(`                    sign in at the sample provider as viewer, support or admin (any password): ${product.sampleSignIn.issuer}`);
   lines.push(`  data              ${product.dataDir}`);
   lines.push(product.mailDir ? `  mail              written as .eml files to ${product.mailDir}` : '  mail              sent through SMTP_URL');
   if (wizard === 'electron') lines.push('  wizard            in Electron');

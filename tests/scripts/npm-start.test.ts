@@ -59,6 +59,14 @@ describe('npm start', () => {
     expect(customer, block[0]).toBeDefined();
     expect(product.output()).toContain('wizard            not shown: there is no Electron binary and no display.');
     expect(product.output()).toContain('npm run preview -- --screenshots DIR');
+    const operator = /operator console\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(product.output())?.[1];
+    expect(operator, block[0]).toBeDefined();
+    const consolePage = await fetch(`${operator}/`);
+    expect(consolePage.status).toBe(200);
+    expect(consolePage.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await (await fetch(`${operator}/auth/status`)).json()).toEqual({ oidcConfigured: true });
+    expect(product.output()).toMatch(/sign in at the sample provider as viewer, support or admin/);
+    expect((await fetch(`${customer}/operator/api/v1/me`)).status).toBe(404);
     const health = await fetch(`${customer}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
