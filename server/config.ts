@@ -112,6 +112,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).max(254).optional().transform((value) => value ?? 'registration@localhost'),
   MAIL_DIR: z.string().trim().min(1).optional(),
   MAIL_RETRY_SECONDS: int(1, 86_400, 30),
+  MAIL_LEASE_SECONDS: int(1, 3600, 120),
   HOST_PUBLIC_URL: z.url().optional(),
   TRANSFERS: z.enum(['on', 'off']).optional().transform((value) => value !== 'off'),
   TRANSFER_OWNER_DAYS: int(1, 365, 14),
@@ -153,7 +154,7 @@ export interface HostConfig {
   pgPoolSize: number;
   shutdownGraceSeconds: number;
   /** Where mail goes: SMTP, .eml files in a folder (no SMTP server), or nowhere (recovery off). */
-  mail: { transport: { kind: 'smtp'; url: string } | { kind: 'dir'; dir: string } | { kind: 'none' }; from: string; retrySeconds: number };
+  mail: { transport: { kind: 'smtp'; url: string } | { kind: 'dir'; dir: string } | { kind: 'none' }; from: string; retrySeconds: number; leaseSeconds: number };
   /** Origin of links in mail (the decision page); unset = the customer listener's URL. */
   publicUrl: string | undefined;
   transfers: { enabled: boolean; ownerDays: number };
@@ -228,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       transport: e.SMTP_URL ? { kind: 'smtp', url: e.SMTP_URL } : e.MAIL_DIR ? { kind: 'dir', dir: path.resolve(e.MAIL_DIR) } : { kind: 'none' },
       from: e.MAIL_FROM,
       retrySeconds: e.MAIL_RETRY_SECONDS,
+      leaseSeconds: e.MAIL_LEASE_SECONDS,
     },
     publicUrl: e.HOST_PUBLIC_URL?.replace(/\/+$/, ''),
     transfers: { enabled: e.TRANSFERS, ownerDays: e.TRANSFER_OWNER_DAYS },

@@ -10,8 +10,6 @@ import { claimDueMail, enqueueMail, markMailSent, scheduleMailRetry, type MailRo
 import type { MailTransport } from './mail-transport';
 import { renderNotice, type Notice } from './notices';
 
-/** A sender longer than this is presumed dead and its mail is claimed again (SMTP timeouts are far shorter). */
-const LEASE_MS = 5 * 60_000;
 const BATCH = 20;
 const MAX_BACKOFF_MS = 6 * 3600_000;
 
@@ -74,7 +72,8 @@ export function createMailOutbox(options: {
       again = false;
       let batch: MailRow[];
       do {
-        batch = await claimDueMail(db, dialect, now(), LEASE_MS, BATCH);
+        // A sender silent for the lease (MAIL_LEASE_SECONDS, longer than the SMTP timeouts together) is presumed dead: a host killed mid-send.
+        batch = await claimDueMail(db, dialect, now(), config.leaseSeconds * 1000, BATCH);
         for (const row of batch) await sendOne(row, send);
       } while (batch.length === BATCH && !stopped);
     } while (again && !stopped);

@@ -167,7 +167,7 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
         expect(response.body.error.code).toBe('VALIDATION_FAILED');
       }
       expect((await request(url(), 'POST', '/api/v1/recovery', { raw: '[1]', headers: { 'content-type': 'application/json' } })).status).toBe(400);
-      expect((await request(url(), 'POST', '/api/v1/recovery', { raw: JSON.stringify({ device: me.device, email: 'a'.repeat(70_000) }) })).status).toBe(413);
+      expect((await request(url(), 'POST', '/api/v1/recovery', { raw: JSON.stringify({ device: me.device, email: 'a'.repeat(70_000) }), headers: { 'content-type': 'application/json' } })).status).toBe(413);
       for (const body of [{ device: me.device, code: 'ABCD-EFGH' }, { device: me.device, code: 5, newPassword: NEW_PASSWORD }, { device: me.device, code: 'ABCD-EFGH', newPassword: 'short' }]) {
         expect((await confirm(body)).status).toBe(422);
       }

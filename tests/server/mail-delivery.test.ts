@@ -40,7 +40,7 @@ describe.each(variants.slice(-1))('mail survives a SIGKILL between commit and se
   });
 
   it('sends the notice after restart, exactly once, with its Message-ID', async () => {
-    const env = { ...TEST_HOST_ENV, PORT: '0', DATABASE_URL: suite.database.url, DATA_DIR: suite.database.dataDir, SMTP_URL: sink.url, MAIL_RETRY_SECONDS: '1' };
+    const env = { ...TEST_HOST_ENV, PORT: '0', DATABASE_URL: suite.database.url, DATA_DIR: suite.database.dataDir, SMTP_URL: sink.url, MAIL_RETRY_SECONDS: '1', MAIL_LEASE_SECONDS: '2' };
     sink.refuse = true;
     const first = await spawnHost(env);
     const email = uniqueEmail();
