@@ -8,6 +8,10 @@ import sodium from 'libsodium-wrappers';
 import type { DeviceIdentity, NewRegistrationRequest } from '../../../protocol';
 import { startTestHost as startServerTestHost, type TestHost } from '../../support/test-host';
 import type { Cleanups } from '../../support/use-cleanups';
+import { freePort } from '../../support/free-port';
+
+/** A port with nothing listening (bound, then released): the host suites' own helper. */
+export { freePort };
 
 /** Personal information distinctive enough to search the outbox bytes for. */
 export const PERSONAL = {
@@ -79,15 +83,6 @@ export function countRows(dbFile: string, table: 'registrations' | 'devices'): n
   } finally {
     db.close();
   }
-}
-
-/** A port with nothing listening (bound, then released). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Polls until the check passes, or fails with the message. */

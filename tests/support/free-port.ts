@@ -1,0 +1,13 @@
+import net from 'node:net';
+
+/** A free loopback port (asked of the kernel, then released for the caller to bind), for servers that cannot take port 0. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
