@@ -83,8 +83,8 @@ export async function confirmRecovery(deps: ServiceDeps, rawBody: unknown): Prom
 
   const invalid = new ApiError('INVALID_CODE', 'this code is wrong, expired or already used');
   const code = normaliseRecoveryCode(request.code);
-  const found = await findDeviceByKeys(deps.db, device);
-  const registration = found ? await findRegistration(deps.db, found.registration_number) : undefined;
+  // The lockout already found the device's registration; it is not looked up a second time.
+  const registration = attempt.registrationNumber === null ? undefined : await findRegistration(deps.db, attempt.registrationNumber);
   const stored = registration ? await findRecoveryCode(deps.db, registration.registration_number) : undefined;
   if (!registration || !stored || registration.erased_at !== null) throw invalid;
   const registrationNumber = registration.registration_number;
