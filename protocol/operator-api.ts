@@ -142,22 +142,21 @@ export const refusalPageSchema = pageSchema(refusalSchema);
 export const TRANSFER_STATUSES = ['pending', 'approved', 'declined', 'expired'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
-/** A transfer as operators see it: API.md's status with its id, the device asked for, and who decided. */
+/** A transfer as operators see it: its handle, API.md's status, the device asked for, the owner's registration and who decided why. */
 export const operatorTransferSchema = z.object({
-  id: z.string(),
+  transferId: z.string(),
   status: z.enum(TRANSFER_STATUSES),
-  requestedAt: timestamp.optional(),
+  deviceId: z.string(),
+  device: z.object({ kind: deviceKindSchema, vendor: z.string(), model: z.string(), serial: z.string().nullable() }).optional(),
+  registrationNumber: z.string(),
+  requestedAt: timestamp,
   decidedAt: timestamp.optional(),
-  decidedBy: z.string().nullable().optional(),
-  registrationNumber: z.string().optional(),
-  device: z.object({ kind: deviceKindSchema, vendor: z.string(), model: z.string().nullable().optional(), serial: z.string().nullable() }).optional(),
+  decidedBy: z.string().optional(),
+  reason: z.string().optional(),
 });
 export type OperatorTransfer = z.infer<typeof operatorTransferSchema>;
-/** `GET /transfers?status=`: a page of transfers (a bare array is read as one last page). */
-export const transferListSchema = z.union([
-  pageSchema(operatorTransferSchema),
-  z.array(operatorTransferSchema).transform((items) => ({ items, nextCursor: null })),
-]);
+/** `GET /transfers?status=&limit=&cursor=`: a page of transfers, oldest first. */
+export const transferPageSchema = pageSchema(operatorTransferSchema);
 
 export const TRANSFER_DECISIONS = ['approve', 'decline'] as const;
 export type TransferDecision = (typeof TRANSFER_DECISIONS)[number];

@@ -38,9 +38,29 @@ export async function expirePendingTransfers(db: Db, deviceId: string, now: numb
   await query.execute();
 }
 
-/** Transfers in one status, oldest first; `pending` lists only those waiting for an operator. */
-export async function listTransfers(db: Db, status: TransferRow['status'], now: number, limit: number): Promise<TransferRow[]> {
-  let query = db.selectFrom('transfers').selectAll().where('status', '=', status);
-  if (status === 'pending') query = query.where((eb) => eb.or([eb('owner_until', 'is', null), eb('owner_until', '<=', now)]));
-  return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+/** A transfer in the operators' list, with the device asked for (null once the device row is gone). */
+export type ListedTransferRow = TransferRow & { device_kind: string | null; device_vendor: string | null; device_model: string | null; device_serial: string | null };
+
+/** Where the previous page of a transfer list ended (its last row's sort key). */
+export interface TransferCursor {
+  createdAt: number;
+  id: string;
+}
+
+/** Transfers in one status, oldest first (a queue), after the cursor; `pending` lists only those waiting for an operator. */
+export async function listTransfers(db: Db, status: TransferRow['status'], now: number, page: { limit: number; after?: TransferCursor }): Promise<ListedTransferRow[]> {
+  let query = db
+    .selectFrom('transfers')
+    .leftJoin('devices', 'devices.public_id', 'transfers.device_id')
+    .selectAll('transfers')
+    .select(['devices.kind as device_kind', 'devices.vendor as device_vendor', 'devices.model as device_model', 'devices.serial as device_serial'])
+    .where('transfers.status', '=', status);
+  if (status === 'pending') query = query.where((eb) => eb.or([eb('transfers.owner_until', 'is', null), eb('transfers.owner_until', '<=', now)]));
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where((eb) =>
+      eb.or([eb('transfers.created_at', '>', after.createdAt), eb.and([eb('transfers.created_at', '=', after.createdAt), eb('transfers.id', '>', after.id)])]),
+    );
+  }
+  return query.orderBy('transfers.created_at').orderBy('transfers.id').limit(page.limit).execute();
 }

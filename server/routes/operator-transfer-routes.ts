@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { transferDecisionValueSchema, transferStatusValueSchema } from '../../protocol';
+import { transferDecisionValueSchema } from '../../protocol';
 import { ApiError } from '../http/api-error';
 import { methodNotAllowed } from '../http/error-middleware';
 import { jsonBody } from '../http/json-body';
@@ -10,7 +10,6 @@ import { actorName } from '../services/operator-roles';
 import type { ServiceDeps } from '../services/service-deps';
 import { decideByOperator, listTransfersForOperators } from '../services/transfer-service';
 
-const listQuerySchema = z.object({ status: transferStatusValueSchema.optional() });
 const decisionSchema = z.object({ decision: transferDecisionValueSchema, reason: z.string().trim().min(3).max(500) });
 
 /** OPERATOR-API.md transfers (support): the queue waiting for an operator, and the operator's decision. */
@@ -20,8 +19,7 @@ export function operatorTransferRoutes(deps: ServiceDeps): Router {
   router
     .route('/transfers')
     .get(support, async (req, res) => {
-      const query = parseOrThrow(listQuerySchema, req.query);
-      res.status(200).json({ items: await listTransfersForOperators(deps, query.status ?? 'pending'), nextCursor: null });
+      res.status(200).json(await listTransfersForOperators(deps, req.query));
     })
     .all(methodNotAllowed(['GET']));
   router

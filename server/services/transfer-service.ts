@@ -1,15 +1,17 @@
 import crypto from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { transferRequestSchema, type TransferCreated, type TransferDecisionValue, type TransferStatus, type TransferStatusValue } from '../../protocol';
+import { z } from 'zod';
+import { transferRequestSchema, transferStatusValueSchema, type TransferCreated, type TransferDecisionValue, type TransferStatus, type TransferStatusValue } from '../../protocol';
 import type { HostDatabase } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { parseOrThrow, requireObjectBody, validationFailed } from '../http/validation';
 import { appendAuditEvent, type AuditActor } from '../repositories/audit-repository';
 import { findActiveDevice, findDeviceByKeys, type DeviceRow } from '../repositories/devices-repository';
 import { findRegistration, type RegistrationRow } from '../repositories/registrations-repository';
-import { decideTransfer, findTransfer, findTransferByTokenHash, insertTransfer, listTransfers, type TransferRow } from '../repositories/transfers-repository';
+import { decideTransfer, findTransfer, findTransferByTokenHash, insertTransfer, listTransfers, type ListedTransferRow, type TransferRow } from '../repositories/transfers-repository';
 import { keyedHash } from '../security/request-hash';
 import { recipientOf, releaseDevice } from './device-release';
+import { decodeCursor, encodeCursor, limitSchema } from './operator-cursor';
 import { identifyDevice } from './device-keys';
 import type { ServiceDeps } from './service-deps';
 
@@ -127,6 +129,8 @@ export interface OperatorTransferView {
   transferId: string;
   status: TransferStatusValue;
   deviceId: string;
+  /** The device asked for, so support sees what the buyer holds (serials are not personal information). */
+  device?: { kind: string; vendor: string; model: string; serial: string | null };
   registrationNumber: string;
   requestedAt: string;
   decidedAt?: string;
@@ -134,11 +138,13 @@ export interface OperatorTransferView {
   reason?: string;
 }
 
-function operatorView(row: TransferRow): OperatorTransferView {
+function operatorView(row: TransferRow | ListedTransferRow): OperatorTransferView {
+  const device = 'device_kind' in row && row.device_kind !== null ? { kind: row.device_kind, vendor: row.device_vendor ?? '', model: row.device_model ?? '', serial: row.device_serial } : undefined;
   return {
     transferId: row.id,
     status: row.status,
     deviceId: row.device_id,
+    ...(device !== undefined ? { device } : {}),
     registrationNumber: row.registration_number,
     requestedAt: iso(row.created_at),
     ...(row.decided_at !== null ? { decidedAt: iso(row.decided_at) } : {}),
@@ -147,10 +153,27 @@ function operatorView(row: TransferRow): OperatorTransferView {
   };
 }
 
-/** Operators' list (`pending` = waiting for an operator: the owner's days ran out, or no owner e-mail). */
-export async function listTransfersForOperators(deps: ServiceDeps, status: TransferStatusValue, limit = 100): Promise<OperatorTransferView[]> {
+const operatorListQuerySchema = z.object({
+  status: transferStatusValueSchema.optional().transform((value) => value ?? 'pending'),
+  limit: limitSchema,
+  cursor: z.string().max(200).optional(),
+});
+
+/**
+ * `GET /transfers` (operators): one status (default `pending` = waiting for an operator: the owner's
+ * days ran out, or no owner e-mail), oldest first so the longest wait is on top, cursor-paged like
+ * every operator list (`limit` 1–100, default 50; `nextCursor` null on the last page).
+ */
+export async function listTransfersForOperators(deps: ServiceDeps, rawQuery: unknown): Promise<{ items: OperatorTransferView[]; nextCursor: string | null }> {
   requireTransfers(deps);
-  return (await listTransfers(deps.db, status, deps.now(), limit)).map(operatorView);
+  const { status, limit, cursor } = parseOrThrow(operatorListQuerySchema, rawQuery);
+  const decoded = cursor === undefined ? undefined : decodeCursor(cursor);
+  if (decoded !== undefined && typeof decoded[1] !== 'string') throw validationFailed([{ path: 'cursor', message: 'not a cursor this API returned' }]);
+  const after = decoded === undefined ? undefined : { createdAt: decoded[0], id: String(decoded[1]) };
+  const rows = await listTransfers(deps.db, status, deps.now(), { limit: limit + 1, after });
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(operatorView), nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.created_at, last.id]) : null };
 }
 
 /** An operator decides a transfer waiting for them; 404 unknown, 409 ALREADY_DECIDED is left to the operator API's codes. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   auditPageSchema, manifestImportSchema, operatorMeSchema, operatorReasonSchema, refusalPageSchema, registrationDetailSchema,
-  ROLE_RIGHTS, transferListSchema,
+  ROLE_RIGHTS, transferPageSchema,
 } from '../../protocol/operator-api';
 
 const at = '2026-12-01T09:00:00.000Z';
@@ -30,11 +30,11 @@ describe('Operator API schemas (OPERATOR-API.md)', () => {
     expect(auditPageSchema.parse({ items: [{ id: 'a', at, actor: { type: 'system' }, action: 'some_future_action' }], nextCursor: 'n' }).nextCursor).toBe('n');
   });
 
-  it('reads the transfers queue as a page or as a bare array', () => {
-    const item = { id: 't1', status: 'pending', requestedAt: at };
-    expect(transferListSchema.parse({ items: [item], nextCursor: null }).items).toHaveLength(1);
-    expect(transferListSchema.parse([item])).toEqual({ items: [item], nextCursor: null });
-    expect(transferListSchema.safeParse([{ ...item, status: 'lost' }]).success).toBe(false);
+  it('reads a page of the transfers queue and refuses an unknown status', () => {
+    const item = { transferId: 't1', status: 'pending', deviceId: 'd1', device: { kind: 'pc', vendor: 'LENOVO', model: 'M75q', serial: 'PF1' }, registrationNumber: 'K7QM-3XRT-9PLA', requestedAt: at };
+    expect(transferPageSchema.parse({ items: [item], nextCursor: null }).items[0]?.device?.serial).toBe('PF1');
+    expect(transferPageSchema.safeParse({ items: [{ ...item, status: 'lost' }], nextCursor: null }).success).toBe(false);
+    expect(transferPageSchema.safeParse([item]).success).toBe(false);
   });
 
   it('reads a manifest result and bounds reasons to 3–500 characters after trimming', () => {

@@ -374,6 +374,42 @@ describe.each(variants)('customer lifecycle on $kind', (variant) => {
       expect((await op('GET', '/transfers?status=approved', support)).body.items.map((item) => item.transferId)).toContain(noMail.transferId);
     });
 
+    it('pages the operators\' queue with limit and cursor, oldest first, each transfer once, with the device asked for', async () => {
+      const support = await createTestToken(suite.database, 'support');
+      type Listed = { transferId: string; requestedAt: string; device?: { kind: string; serial: string | null } };
+      const list = (query: string) => request<{ items: Listed[]; nextCursor: string | null } & ErrorResponse>(suite.host.operatorUrl, 'GET', `/operator/api/v1/transfers${query}`, { token: support });
+      const mine: Array<{ transferId: string; serial: string | null | undefined }> = [];
+      for (let index = 0; index < 3; index += 1) {
+        const t = await startTransfer({ email: null });
+        mine.push({ transferId: t.transferId, serial: t.device.serial });
+      }
+      const seen: Listed[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await list(`?status=pending&limit=2${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        if (page.body.nextCursor !== null) expect(page.body.items).toHaveLength(2);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+        pages += 1;
+      } while (cursor !== null && pages < 100);
+      expect(pages).toBeGreaterThanOrEqual(2);
+      const ids = seen.map((item) => item.transferId);
+      expect(new Set(ids).size).toBe(ids.length);
+      const at = seen.map((item) => Date.parse(item.requestedAt));
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+      expect(ids.filter((id) => mine.some((t) => t.transferId === id))).toEqual(mine.map((t) => t.transferId));
+      const last = seen.find((item) => item.transferId === mine[2]?.transferId);
+      expect(last?.device).toMatchObject({ kind: 'pc', serial: mine[2]?.serial });
+      for (const query of ['?limit=0', '?limit=101', '?limit=two', '?cursor=not-a-cursor', `?cursor=${Buffer.from('[1,2]').toString('base64url')}`]) {
+        const refused = await list(query);
+        expect(refused.status, query).toBe(422);
+        expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+      }
+    });
+
     it('refuses an unregistered device or a bad body with 422, storing and mailing nothing', async () => {
       const before = await storedRowCounts(suite.database);
       for (const body of [{ device: pc() }, {}, { device: pc(), locale: 'fr' }, { device: 7 }]) {

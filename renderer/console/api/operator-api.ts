@@ -1,6 +1,6 @@
 import {
   auditPageSchema, authStatusSchema, correctionResultSchema, manifestImportSchema, operatorMeSchema, operatorStatsSchema,
-  operatorTransferSchema, refusalPageSchema, registrationDetailSchema, registrationPageSchema, releaseResultSchema, transferListSchema,
+  operatorTransferSchema, refusalPageSchema, registrationDetailSchema, registrationPageSchema, releaseResultSchema, transferPageSchema,
   type OperatorCustomer, type TransferDecision, type TransferStatus,
 } from '../../../protocol/operator-api';
 import { OPERATOR_API, query, requestFile, requestJson, requestOk } from './client';
@@ -24,7 +24,7 @@ export const operatorApi = {
   release: (deviceId: string, reason: string) =>
     requestJson(`${OPERATOR_API}/devices/${encodeURIComponent(deviceId)}/release`, releaseResultSchema, { method: 'POST', json: { reason } }),
   refusals: (q: string, cursor?: string) => requestJson(`${OPERATOR_API}/refusals${query({ q, cursor, limit: 50 })}`, refusalPageSchema),
-  transfers: (status: TransferStatus) => requestJson(`${OPERATOR_API}/transfers${query({ status })}`, transferListSchema),
+  transfers: (status: TransferStatus, cursor?: string) => requestJson(`${OPERATOR_API}/transfers${query({ status, cursor, limit: 50 })}`, transferPageSchema),
   decide: (id: string, decision: TransferDecision, reason: string) =>
     requestJson(`${OPERATOR_API}/transfers/${encodeURIComponent(id)}/decision`, operatorTransferSchema, { method: 'POST', json: { decision, reason } }),
   audit: (filters: AuditFilters, cursor?: string) => requestJson(`${OPERATOR_API}/audit${query({ ...filters, cursor, limit: 100 })}`, auditPageSchema),

@@ -58,7 +58,7 @@ export const en = {
     none: 'No transfers with this status.', requestedAt: 'Requested', device: 'Device', owner: 'Current registration', decided: 'Decided',
     decidedBy: '{{at}} by {{name}}', approve: 'Approve…', decline: 'Decline…', approveTitle: 'Approve the transfer', declineTitle: 'Decline the transfer',
     approveLead: 'The device is released from its current registration so the requester can register it.', declineLead: 'The device stays with its current owner.',
-    approveConfirm: 'Approve', declineConfirm: 'Decline', done: 'The decision was recorded.',
+    reasonLabel: 'Reason', approveConfirm: 'Approve', declineConfirm: 'Decline', done: 'The decision was recorded.',
   },
   audit: {
     heading: 'Audit', lead: 'Every change and every reading of personal information, newest first.', from: 'From (UTC date)', to: 'To (UTC date)',

@@ -60,7 +60,7 @@ export const ja: Messages = {
     none: 'この状態の譲渡はありません。', requestedAt: '申請日時', device: '機器', owner: '現在の登録', decided: '決定',
     decidedBy: '{{at}}（{{name}}）', approve: '承認…', decline: '却下…', approveTitle: '譲渡を承認', declineTitle: '譲渡を却下',
     approveLead: '機器を現在の登録から外し、申請者が登録できるようにします。', declineLead: '機器は現在の所有者のままです。',
-    approveConfirm: '承認する', declineConfirm: '却下する', done: '決定を記録しました。',
+    reasonLabel: '理由', approveConfirm: '承認する', declineConfirm: '却下する', done: '決定を記録しました。',
   },
   audit: {
     heading: '監査ログ', lead: 'すべての変更と個人情報の閲覧を新しい順に表示します。', from: '開始日（UTC）', to: '終了日（UTC）',

@@ -7,7 +7,8 @@ import { operatorApi } from '../api/operator-api';
 import { DeviceLine } from '../components/device-line';
 import { ErrorNotice } from '../components/error-notice';
 import { ReasonDialog } from '../components/reason-dialog';
-import { useLoad } from '../components/use-load';
+import { LoadMore } from '../components/load-more';
+import { usePaged } from '../components/use-paged';
 import { When } from '../components/when';
 import { hrefOf, navigate } from '../routes';
 
@@ -17,7 +18,7 @@ const statusOf = (value: string): TransferStatus => (TRANSFER_STATUSES as readon
 export function TransfersPage({ status }: { status: string }) {
   const { t } = useTranslation();
   const current = statusOf(status);
-  const transfers = useLoad(() => operatorApi.transfers(current), [current]);
+  const transfers = usePaged((cursor) => operatorApi.transfers(current, cursor), [current]);
   const [notice, setNotice] = useState<string | undefined>();
   const decided = () => {
     setNotice(t('transfers.done'));
@@ -37,11 +38,14 @@ export function TransfersPage({ status }: { status: string }) {
       </div>
       {notice !== undefined && <Alert tone="success"><p>{notice}</p></Alert>}
       <ErrorNotice error={transfers.error} />
+      {transfers.loaded && transfers.error === undefined && transfers.items.length === 0 && <p role="status">{t('transfers.none')}</p>}
+      {transfers.items.length > 0 && (
+        <ul className="transfer-list">
+          {transfers.items.map((transfer) => <TransferItem key={transfer.transferId} transfer={transfer} onDecided={decided} />)}
+        </ul>
+      )}
       {transfers.loading && <p role="status">{t('common.loading')}</p>}
-      {transfers.data?.items.length === 0 && <p role="status">{t('transfers.none')}</p>}
-      <ul className="transfer-list">
-        {transfers.data?.items.map((transfer) => <TransferItem key={transfer.id} transfer={transfer} onDecided={decided} />)}
-      </ul>
+      <LoadMore nextCursor={transfers.nextCursor} loading={transfers.loading} onMore={transfers.loadMore} />
     </>
   );
 }
@@ -52,14 +56,13 @@ function TransferItem({ transfer, onDecided }: { transfer: OperatorTransfer; onD
     <li className="card transfer">
       <dl className="facts">
         <div><dt>{t('transfers.status')}</dt><dd>{t(`transfers.statuses.${transfer.status}`)}</dd></div>
-        {transfer.requestedAt !== undefined && <div><dt>{t('transfers.requestedAt')}</dt><dd><When at={transfer.requestedAt} /></dd></div>}
+        <div><dt>{t('transfers.requestedAt')}</dt><dd><When at={transfer.requestedAt} /></dd></div>
         {transfer.device !== undefined && <div><dt>{t('transfers.device')}</dt><dd><DeviceLine device={transfer.device} /></dd></div>}
-        {transfer.registrationNumber !== undefined && (
-          <div><dt>{t('transfers.owner')}</dt><dd><a className="mono" href={hrefOf({ page: 'registration', number: transfer.registrationNumber })}>{transfer.registrationNumber}</a></dd></div>
-        )}
+        <div><dt>{t('transfers.owner')}</dt><dd><a className="mono" href={hrefOf({ page: 'registration', number: transfer.registrationNumber })}>{transfer.registrationNumber}</a></dd></div>
         {transfer.decidedAt !== undefined && (
-          <div><dt>{t('transfers.decided')}</dt><dd><When at={transfer.decidedAt} />{transfer.decidedBy ? ` · ${transfer.decidedBy}` : ''}</dd></div>
+          <div><dt>{t('transfers.decided')}</dt><dd><When at={transfer.decidedAt} />{transfer.decidedBy !== undefined ? ` · ${transfer.decidedBy}` : ''}</dd></div>
         )}
+        {transfer.reason !== undefined && <div><dt>{t('transfers.reasonLabel')}</dt><dd>{transfer.reason}</dd></div>}
       </dl>
       {transfer.status === 'pending' && (
         <div className="actions">
@@ -71,7 +74,7 @@ function TransferItem({ transfer, onDecided }: { transfer: OperatorTransfer; onD
               lead={t(`transfers.${decision}Lead`)}
               confirm={t(`transfers.${decision}Confirm`)}
               onConfirm={async (reason) => {
-                await operatorApi.decide(transfer.id, decision, reason);
+                await operatorApi.decide(transfer.transferId, decision, reason);
                 onDecided();
               }}
             />
