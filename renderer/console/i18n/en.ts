@@ -41,7 +41,7 @@ export const en = {
     operator_viewed: 'Viewed by an operator', operator_corrected: 'Corrected by an operator', operator_released: 'Released by an operator',
     manifest_imported: 'Manifest imported', token_created: 'API token created', token_revoked: 'API token revoked',
   },
-  event: { fields: 'Fields: {{fields}}', reason: 'Reason: {{reason}}', device: 'Device {{id}}' },
+  event: { repeated: '{{count}} times', fields: 'Fields: {{fields}}', reason: 'Reason: {{reason}}', device: 'Device {{id}}' },
   reason: {
     label: 'Reason', hint: 'Between {{min}} and {{max}} characters. Kept in the audit history.', tooShort: 'Write at least {{min}} characters.', tooLong: 'Write at most {{max}} characters.',
     confirmTitle: 'Are you sure?', confirmBody: 'Reason: “{{reason}}”', check: 'Continue…',

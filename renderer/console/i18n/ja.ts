@@ -43,7 +43,7 @@ export const ja: Messages = {
     operator_viewed: 'オペレーターによる閲覧', operator_corrected: 'オペレーターによる訂正', operator_released: 'オペレーターによる登録解除',
     manifest_imported: '出荷リストの取り込み', token_created: 'API トークンの作成', token_revoked: 'API トークンの失効',
   },
-  event: { fields: '項目：{{fields}}', reason: '理由：{{reason}}', device: '機器 {{id}}' },
+  event: { repeated: '{{count}} 回', fields: '項目：{{fields}}', reason: '理由：{{reason}}', device: '機器 {{id}}' },
   reason: {
     label: '理由', hint: '{{min}}〜{{max}} 文字。監査ログに残ります。', tooShort: '{{min}} 文字以上で入力してください。', tooLong: '{{max}} 文字以内で入力してください。',
     confirmTitle: 'よろしいですか？', confirmBody: '理由：「{{reason}}」', check: '次へ…',

@@ -161,6 +161,8 @@ flows.describe('operator console flows against a host that signs people in at a 
     await expect(page.locator('section').filter({ has: page.getByRole('heading', { name: text.registration.consents }) })).toContainText('2026-01');
     const history = page.locator('section').filter({ has: page.getByRole('heading', { name: text.registration.events }) });
     await expect(history).toContainText(text.actions.registered);
+    // The agent's seven searches each read A's name and e-mail: one folded line with its count, not seven.
+    await expect(history.locator('li').filter({ hasText: text.actions.operator_viewed }).locator('.repeat').first()).toBeVisible();
     await checkpoint('flow-registration');
 
     // Release: asks a reason, refuses a short one, confirms with the reason quoted, then acts.
