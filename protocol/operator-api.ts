@@ -86,7 +86,7 @@ export type Finding = (typeof FINDINGS)[number];
 
 /** One audit event; never personal information values, only field names. Actions are open-ended ("at least" in the contract). */
 export const auditEventSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: z.string(),
   at: timestamp,
   actor: z.object({ type: z.enum(['customer', 'operator', 'system']), name: z.string().optional() }),
   action: z.string(),
@@ -119,6 +119,15 @@ export type RegistrationDetail = z.infer<typeof registrationDetailSchema>;
 export const operatorReasonSchema = z.string().trim().min(3).max(500);
 export const REASON_MIN = 3;
 export const REASON_MAX = 500;
+
+/** `PATCH /registrations/{number}` body: only the fields to change (validated by the host as API.md validates customers), and why. */
+export const correctionRequestSchema = z.strictObject({
+  customer: z.strictObject(Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, z.string().optional()])) as Record<(typeof CUSTOMER_FIELDS)[number], z.ZodOptional<z.ZodString>>),
+  reason: operatorReasonSchema,
+});
+
+/** `POST /devices/{id}/release` body. */
+export const releaseRequestSchema = z.strictObject({ reason: operatorReasonSchema });
 
 /** `PATCH /registrations/{number}` answer. */
 export const correctionResultSchema = z.object({ changed: z.boolean(), changedFields: z.array(z.string()) });
@@ -160,10 +169,12 @@ export const transferPageSchema = pageSchema(operatorTransferSchema);
 
 export const TRANSFER_DECISIONS = ['approve', 'decline'] as const;
 export type TransferDecision = (typeof TRANSFER_DECISIONS)[number];
+/** `POST /transfers/{id}/decision` body. */
+export const transferDecisionRequestSchema = z.object({ decision: z.enum(TRANSFER_DECISIONS), reason: operatorReasonSchema });
 
 /** `POST /manifests` answer: per-row outcome of one import. */
 export const manifestImportSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
+  id: z.string(),
   rows: z.number().int().nonnegative(),
   added: z.number().int().nonnegative(),
   unchanged: z.number().int().nonnegative(),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Express } from 'express';
 import { createApp } from './app';
 import { createOperatorApp } from './operator-app';
 import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
@@ -38,6 +39,8 @@ export interface StartHostOptions extends ConfigOverrides {
   now?: () => number;
   /** Where the built operator console lives (default dist/console). */
   consoleDir?: string;
+  /** Sees the operator listener's app once built (tests check every route it mounts is documented). */
+  onOperatorApp?: (app: Express) => void;
   /** Sees the SQL of every query (tests prove what a request does not query). */
   onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
@@ -111,7 +114,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     };
     await deps.metrics.refreshDeviceCounts();
     const server = http.createServer(createApp(deps));
-    const operatorServer = http.createServer(createOperatorApp({ ...deps, consoleDir: options.consoleDir }));
+    const operatorApp = createOperatorApp({ ...deps, consoleDir: options.consoleDir });
+    options.onOperatorApp?.(operatorApp);
+    const operatorServer = http.createServer(operatorApp);
     const url = await listen(server, config.port, config.host);
     let operatorUrl: string;
     try {

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { transferDecisionValueSchema } from '../../protocol';
+import { transferDecisionRequestSchema } from '../../protocol/operator-api';
 import { ApiError } from '../http/api-error';
 import { methodNotAllowed } from '../http/error-middleware';
 import { jsonBody } from '../http/json-body';
@@ -10,7 +9,6 @@ import { actorName } from '../services/operator-roles';
 import type { ServiceDeps } from '../services/service-deps';
 import { decideByOperator, listTransfersForOperators } from '../services/transfer-service';
 
-const decisionSchema = z.object({ decision: transferDecisionValueSchema, reason: z.string().trim().min(3).max(500) });
 
 /** OPERATOR-API.md transfers (support): the queue waiting for an operator, and the operator's decision. */
 export function operatorTransferRoutes(deps: ServiceDeps): Router {
@@ -25,7 +23,7 @@ export function operatorTransferRoutes(deps: ServiceDeps): Router {
   router
     .route('/transfers/:transferId/decision')
     .post(support, ...jsonBody(), async (req, res) => {
-      const body = parseOrThrow(decisionSchema, requireObjectBody(req.body));
+      const body = parseOrThrow(transferDecisionRequestSchema, requireObjectBody(req.body));
       const decided = await decideByOperator(deps, String(req.params.transferId ?? ''), body.decision, { name: actorName(principalOf(res)), reason: body.reason });
       if (decided === null) throw new ApiError('ALREADY_DECIDED', 'this transfer was already decided or has lapsed');
       res.status(200).json(decided);

@@ -17,7 +17,7 @@ describe('Operator API schemas (OPERATOR-API.md)', () => {
     const detail = registrationDetailSchema.parse({
       registrationNumber: 'K7QM-3XRT-9PLA', registeredAt: at, locale: 'ja', consents: [{ privacyPolicyVersion: '2026-04', at }],
       devices: [{ id: 'd1', kind: 'monitor', vendor: 'EIZO', model: 'EV2785', serial: null, registeredAt: at, releasedAt: at, findings: ['not_in_manifest'] }],
-      events: [{ id: 7, at, actor: { type: 'operator', name: 'Sato' }, action: 'operator_released', registrationNumber: 'K7QM-3XRT-9PLA', reason: 'sold' }],
+      events: [{ id: '7', at, actor: { type: 'operator', name: 'Sato' }, action: 'operator_released', registrationNumber: 'K7QM-3XRT-9PLA', reason: 'sold' }],
     });
     expect(detail.customer).toBeUndefined();
     expect(detail.events[0]?.id).toBe('7');
@@ -38,7 +38,7 @@ describe('Operator API schemas (OPERATOR-API.md)', () => {
   });
 
   it('reads a manifest result and bounds reasons to 3–500 characters after trimming', () => {
-    expect(manifestImportSchema.parse({ id: 3, rows: 2, added: 1, unchanged: 0, updated: 0, rejected: 1, errors: [{ line: 3, code: 'JUNK_SERIAL', message: 'placeholder' }] }).id).toBe('3');
+    expect(manifestImportSchema.parse({ id: '3', rows: 2, added: 1, unchanged: 0, updated: 0, rejected: 1, errors: [{ line: 3, code: 'JUNK_SERIAL', message: 'placeholder' }] }).id).toBe('3');
     expect(operatorReasonSchema.safeParse('  ab  ').success).toBe(false);
     expect(operatorReasonSchema.parse('  abc ')).toBe('abc');
     expect(operatorReasonSchema.safeParse('x'.repeat(501)).success).toBe(false);

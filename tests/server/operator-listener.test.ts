@@ -143,7 +143,7 @@ describe.each(variants)('operator listener on $kind', (variant) => {
     expect(response.body.openapi).toBe('3.1.0');
     const result = await new Validator().validate(response.body);
     expect(result.errors ?? []).toEqual([]);
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/me', '/registrations', '/registrations/{number}', '/devices/{id}/release', '/audit', '/exports/registrations.csv']));
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/me', '/registrations', '/registrations/{registrationNumber}', '/devices/{deviceId}/release', '/audit', '/exports/registrations.csv', '/manifests'].map((path) => `/operator/api/v1${path}`)));
   });
 
   it('says whether OpenID Connect sign-in is configured', async () => {

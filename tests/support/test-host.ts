@@ -21,7 +21,7 @@ export async function startTestHost(
   database: Pick<TestDatabase, 'url' | 'dataDir'>,
   env: Record<string, string> = {},
   port = 0,
-  options: Pick<StartHostOptions, 'now'> = {},
+  options: Pick<StartHostOptions, 'now' | 'onOperatorApp'> = {},
 ): Promise<TestHost> {
   const logs: string[] = [];
   let pending = '';
@@ -42,6 +42,7 @@ export async function startTestHost(
     env: { ...TEST_HOST_ENV, ...env },
     logStream,
     now: options.now,
+    onOperatorApp: options.onOperatorApp,
   });
   return Object.assign(host, { logs });
 }
