@@ -44,8 +44,9 @@ try {
           const name = hash.replace(/^#\/?/, '').split('?')[0] || 'dashboard';
           await page.screenshot({ path: join(out, `${lang}-${width}x${height}-${name}.png`), fullPage: true });
         }
-        const first = page.locator('a.mono').first();
+        const first = page.locator('table a.mono').first();
         await page.goto(`${host.operatorUrl}/#/search`);
+        await first.waitFor({ timeout: 10_000 }).catch(() => undefined);
         if (await first.count() > 0) {
           await first.click();
           await page.locator('h1').first().waitFor();

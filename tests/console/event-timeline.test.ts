@@ -8,8 +8,11 @@ const viewed = (id: string, minute: number, fields = ['name', 'email']): AuditEv
 describe('registration timeline', () => {
   it('folds consecutive identical events into one with a count and keeps every change on its own line', () => {
     const released: AuditEvent = { id: 'r', at: at(5), actor: { type: 'operator', name: 'sam Sam' }, action: 'operator_released', reason: 'sold' };
-    const runs = foldRepeats([viewed('1', 1), viewed('2', 2), viewed('3', 3), released, viewed('4', 6), viewed('5', 7, ['name'])]);
-    expect(runs.map((run) => [run.event.id, run.last.id, run.count])).toEqual([['1', '3', 3], ['r', 'r', 1], ['4', '4', 1], ['5', '5', 1]]);
+    const corrected = (id: string, fields: string[]): AuditEvent => ({ id, at: at(8), actor: { type: 'operator', name: 'sam Sam' }, action: 'operator_corrected', fields, reason: 'asked' });
+    const runs = foldRepeats([viewed('1', 1), viewed('2', 2), viewed('3', 3), released, viewed('4', 6), viewed('5', 7, ['address']), corrected('6', ['phone']), corrected('7', ['email'])]);
+    expect(runs.map((run) => [run.event.id, run.last.id, run.count])).toEqual([['1', '3', 3], ['r', 'r', 1], ['4', '5', 2], ['6', '6', 1], ['7', '7', 1]]);
+    // Reads merge the field names they touched; corrections of different fields stay apart.
+    expect(runs[2]?.event.fields).toEqual(['name', 'email', 'address']);
   });
 
   it('does not fold the same action by another actor', () => {

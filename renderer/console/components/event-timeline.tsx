@@ -2,16 +2,24 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../protocol/operator-api';
 import { When } from './when';
 
-/** Events that say the same thing (action, actor, fields, reason), so a run of them reads as one line. */
+/**
+ * Events that tell the same story, so a run of them reads as one line: same action, actor and reason,
+ * and the same fields — except operator reads, whose runs merge their field names (the audit page keeps each one).
+ */
 const sameStory = (a: AuditEvent, b: AuditEvent) =>
-  a.action === b.action && a.actor.type === b.actor.type && a.actor.name === b.actor.name && a.reason === b.reason && (a.fields ?? []).join() === (b.fields ?? []).join();
+  a.action === b.action && a.actor.type === b.actor.type && a.actor.name === b.actor.name && a.reason === b.reason &&
+  (a.action === 'operator_viewed' || (a.fields ?? []).join() === (b.fields ?? []).join());
+
+type Run = { event: AuditEvent; last: AuditEvent; count: number };
 
 /** Consecutive repeats folded into their first event with a count: a support agent's searches would otherwise bury the changes. */
-export function foldRepeats(events: readonly AuditEvent[]): Array<{ event: AuditEvent; last: AuditEvent; count: number }> {
-  const runs: Array<{ event: AuditEvent; last: AuditEvent; count: number }> = [];
+export function foldRepeats(events: readonly AuditEvent[]): Run[] {
+  const runs: Run[] = [];
   for (const event of events) {
     const run = runs.at(-1);
     if (run !== undefined && sameStory(run.event, event)) {
+      const fields = [...new Set([...(run.event.fields ?? []), ...(event.fields ?? [])])];
+      run.event = { ...run.event, ...(fields.length > 0 ? { fields } : {}) };
       run.last = event;
       run.count += 1;
     } else {
@@ -21,20 +29,23 @@ export function foldRepeats(events: readonly AuditEvent[]): Array<{ event: Audit
   return runs;
 }
 
+/** A run spans time worth showing when its first and last events are a minute or more apart (times show minutes). */
+const spans = (run: Run) => Math.abs(Date.parse(run.last.at) - Date.parse(run.event.at)) >= 60_000;
+
 /** Who did what when, in the host's order; field names and reasons, never values; repeats folded with their count and time span. */
 export function EventTimeline({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   if (events.length === 0) return <p className="hint">{t('registration.noEvents')}</p>;
   return (
     <ol className="timeline">
-      {foldRepeats(events).map(({ event, last, count }) => (
-        <li key={event.id}>
+      {foldRepeats(events).map((run) => (
+        <li key={run.event.id}>
           <p>
-            <When at={event.at} />{count > 1 && <> – <When at={last.at} /></>} · <strong>{t(`actions.${event.action}`, { defaultValue: event.action })}</strong>
-            {count > 1 && <> <span className="repeat">{t('event.repeated', { count })}</span></>} · {actorText(t, event)}
+            <When at={run.event.at} />{spans(run) && <> – <When at={run.last.at} /></>} · <strong>{t(`actions.${run.event.action}`, { defaultValue: run.event.action })}</strong>
+            {run.count > 1 && <> <span className="repeat">{t('event.repeated', { count: run.count })}</span></>} · {actorText(t, run.event)}
           </p>
-          {event.fields !== undefined && event.fields.length > 0 && <p className="hint">{t('event.fields', { fields: fieldNames(t, event.fields) })}</p>}
-          {event.reason !== undefined && <p className="hint">{t('event.reason', { reason: event.reason })}</p>}
+          {run.event.fields !== undefined && run.event.fields.length > 0 && <p className="hint">{t('event.fields', { fields: fieldNames(t, run.event.fields) })}</p>}
+          {run.event.reason !== undefined && <p className="hint">{t('event.reason', { reason: run.event.reason })}</p>}
         </li>
       ))}
     </ol>

@@ -14,7 +14,7 @@ export default function PerDayChart({ data, registrations, duplicates }: { data:
         <XAxis dataKey="label" interval="preserveStartEnd" minTickGap={16} />
         <YAxis allowDecimals={false} width={48} />
         <Tooltip />
-        <Legend />
+        <Legend itemSorter={null} />
         <Bar dataKey="registrations" name={registrations} fill={REGISTRATIONS_COLOUR} isAnimationActive={false} />
         <Bar dataKey="duplicatesRefused" name={duplicates} fill={DUPLICATES_COLOUR} isAnimationActive={false} />
       </BarChart>

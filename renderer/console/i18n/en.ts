@@ -13,7 +13,7 @@ export const en = {
   dashboard: {
     heading: 'Dashboard', registrations: 'Registrations', devicesByKind: 'Registered devices by kind', perDay: 'Last 30 days',
     perDayLead: 'New registrations and duplicates refused, per day (UTC).', seriesRegistrations: 'Registrations', seriesDuplicates: 'Duplicates refused',
-    tableCaption: 'Registrations and duplicates refused per day', date: 'Date', noDevices: 'No devices registered yet.', totals: '{{registrations}} registrations and {{duplicates}} duplicates refused in the last 30 days.',
+    tableCaption: 'Registrations and duplicates refused per day', date: 'Date', noDevices: 'No devices registered yet.', totals: 'Last 30 days: registrations {{registrations}}, duplicates refused {{duplicates}}.',
   },
   search: {
     heading: 'Search registrations', lead: 'Type a registration number, a serial number or a hardware ID as the customer reads it.',
