@@ -91,7 +91,10 @@ export function ReasonDialog({ trigger, title, lead, confirm, children, onConfir
                 maxLength={REASON_MAX + 50}
                 aria-invalid={problem !== undefined}
                 aria-describedby={`${id}-hint ${id}-problem`}
-                onChange={(event) => setReason(event.target.value)}
+                onChange={(event) => {
+                  setReason(event.target.value);
+                  setProblem(undefined);
+                }}
               />
               <p id={`${id}-hint`} className="hint">{t('reason.hint', { min: REASON_MIN, max: REASON_MAX })}</p>
               <p id={`${id}-problem`} className="field-error">{problem}</p>

@@ -176,6 +176,8 @@ flows.describe('operator console flows against a host that signs people in at a 
     await expect(dialog.locator('.field-error')).toHaveText(text.reason.tooShort.replace('{{min}}', '3'));
     const reason = `Customer sold the PC (call ${crypto.randomBytes(2).toString('hex')})`;
     await dialog.getByLabel(text.reason.label).fill(reason);
+    // Typing again clears the complaint about the earlier, too short reason.
+    await expect(dialog.locator('.field-error')).toHaveText('');
     await snap(page, 'flow-release-reason', lang);
     await dialog.getByRole('button', { name: text.reason.check }).click();
     await expect(dialog.locator('.quote')).toContainText(reason);
