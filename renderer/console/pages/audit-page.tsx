@@ -63,7 +63,13 @@ export function AuditPage(filters: Filters) {
   );
   const columns = [
     column.display({ id: 'at', header: t('audit.at'), cell: ({ row }) => <When at={row.original.at} /> }),
-    column.display({ id: 'who', header: t('audit.who'), cell: ({ row }) => actorText(t, row.original) }),
+    // The actor filter takes the exact name the host records ("sub name" for people): a click sets it.
+    column.display({
+      id: 'who',
+      header: t('audit.who'),
+      cell: ({ row }) => row.original.actor.name === undefined ? actorText(t, row.original)
+        : <a href={hrefOf({ page: 'audit', ...filters, actor: row.original.actor.name })}>{actorText(t, row.original)}</a>,
+    }),
     column.display({ id: 'action', header: t('audit.action'), cell: ({ row }) => t(`actions.${row.original.action}`, { defaultValue: row.original.action }) }),
     column.display({
       id: 'subject',
