@@ -110,7 +110,7 @@ export function DevicesStep() {
   return (
     <section className="step devices-step">
       <PageHeading>{t('devicePage.heading')}</PageHeading>
-      <p className="lead">{t('devicePage.lead')}</p>
+      <p className="lead">{offline ? t('devicePage.leadOffline') : t('devicePage.lead')}</p>
       {offline && <Alert tone="info" title={t('devices.offlineTitle')}><p>{t('devices.offlineBody')}</p><p>{t('devicePage.offlineOne')}</p></Alert>}
       {data.scanError && <Alert>{t('errors.generic')}</Alert>}
       {data.statusesUnknown === true && !offline && <Alert tone="info"><p>{t('devicePage.statusesUnknown')}</p></Alert>}

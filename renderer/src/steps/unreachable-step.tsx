@@ -30,8 +30,8 @@ export function UnreachableStep({ retry, busy, offlineUnavailable }: { retry: 's
       </div>
       {retry === 'register' && <p className="hint" id="later-hint">{t('unreachable.laterHint')}</p>}
       {atStart && !offlineUnavailable && <p id="offline-hint">{t('unreachable.offlineHint')}</p>}
-      {atStart && <p className="hint">{t('unreachable.tryAgainHint')}</p>}
       {network.available && !busy && <p className="hint" id="network-hint">{t('networkSettings.hint')}</p>}
+      {atStart && <p className="hint">{t('unreachable.tryAgainHint')}</p>}
       {network.failed && <Alert>{t('networkSettings.failed')}</Alert>}
       <div className="actions">
         {network.available && !busy && (
