@@ -30,6 +30,12 @@ export const formSettingsSchema = z.object({
 });
 export type FormSettings = z.infer<typeof formSettingsSchema>;
 
+/**
+ * Kinds the maker registers unless the host says otherwise (`DEVICE_KINDS`): the PC and the
+ * peripherals a maker sells with it. Webcams, audio, USB drives and the like are listed as "other devices".
+ */
+export const DEFAULT_REGISTERED_KINDS = ['pc', 'printer', 'scanner', 'modem', 'monitor'] as const satisfies readonly (typeof DEVICE_KINDS)[number][];
+
 const consentSchema = z.object({ privacyPolicyVersion: z.string().min(1).max(64) });
 
 /** Languages the host writes mail in (API.md December additions). */

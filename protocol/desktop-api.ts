@@ -103,7 +103,23 @@ export const ipcArgSchemas = {
   setLaunchChoice: z.enum(['remind-later', 'declined']),
   close: z.undefined(),
   openPrivacyNotice: z.undefined(),
+  deviceStatus: z.strictObject({ deviceIds: z.array(deviceIdArg).min(1).max(50) }),
+  networkSettingsAvailable: z.undefined(),
+  openNetworkSettings: z.undefined(),
 } as const;
+
+/** One scanned device's registration status as the host reported it (POST /api/v1/devices/status). */
+export const deviceStatusEntrySchema = z.object({
+  deviceId: z.string().min(1).max(128),
+  status: z.enum(['unregistered', 'registered', 'not_identifiable']),
+  matchedOn: z.enum(['serial', 'hardwareUuid']).optional(),
+});
+export type DeviceStatusEntry = z.infer<typeof deviceStatusEntrySchema>;
+/** The deviceStatus answer, parsed again by the renderer: the bridge is a boundary both ways. */
+export const deviceStatusResultSchema = z.object({ devices: z.array(deviceStatusEntrySchema) });
+export type DeviceStatusResult = z.infer<typeof deviceStatusResultSchema>;
+/** Whether this PC has network settings the wizard can open (the button is hidden otherwise). */
+export const networkSettingsAvailabilitySchema = z.object({ available: z.boolean() });
 
 export const lookupResultSchema = z.object({
   registrationNumber: z.string(),
@@ -151,6 +167,11 @@ export interface IpcValues {
   close: null;
   /** The privacy notice was handed to the system browser: the host's URL, never one the renderer names. */
   openPrivacyNotice: { url: string };
+  /** Statuses of the given scanned devices, in the same order; no personal information either way. */
+  deviceStatus: DeviceStatusResult;
+  networkSettingsAvailable: z.infer<typeof networkSettingsAvailabilitySchema>;
+  /** The platform's network settings were opened; nothing the renderer names is run. */
+  openNetworkSettings: { opened: true };
 }
 
 /** The bridge the preload exposes as `window.desktop`; argument-less calls take no argument. */

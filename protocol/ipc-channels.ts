@@ -20,4 +20,8 @@ export const IPC_CHANNELS = {
   setLaunchChoice: 'launch:set-choice',
   close: 'app:close',
   openPrivacyNotice: 'app:open-privacy-notice',
+  // Device page (issues #9, #12): statuses before typing, the OS network settings.
+  deviceStatus: 'devices:status',
+  networkSettingsAvailable: 'app:network-settings-available',
+  openNetworkSettings: 'app:open-network-settings',
 } as const;

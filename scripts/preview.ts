@@ -53,8 +53,9 @@ try {
     await wizard.shot(join(dir, '01-welcome.png'));
     await wizard.scan();
     await wizard.shot(join(dir, '02-devices.png'));
-    const first = page.locator('.device-card').first();
-    await first.getByRole('radio').check();
+    // The PC comes ticked for a new registration; tick the first device in case it did not.
+    const first = page.locator('.device-card input[name="device"]:not([disabled])').first();
+    await first.check();
     await wizard.button(wizard.m.common.continue).click();
     await wizard.at('details');
     await wizard.fillDetails(SAMPLE_CUSTOMERS[lang], 'preview-password-1');

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { ATTESTATION_POLICIES, CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type AttestationPolicy, type FieldPolicies } from '../protocol';
+import { ATTESTATION_POLICIES, CUSTOMER_FIELDS, DEFAULT_FIELD_POLICIES, DEFAULT_REGISTERED_KINDS, DEVICE_KINDS, type DeviceKind, FIELD_POLICIES, PASSWORD_MIN_LENGTH, type AttestationPolicy, type FieldPolicies } from '../protocol';
 
 /** Raised for a bad configuration value so `main.ts` can print one clear line and exit 1. */
 export class ConfigError extends Error {
@@ -42,6 +42,21 @@ const fieldPoliciesSchema = z
       policies[field] = policy;
     }
     return policies as FieldPolicies;
+  });
+
+/** `DEVICE_KINDS`: the kinds the maker registers, comma-separated (the wizard lists the rest as "other devices"). */
+const deviceKindsSchema = z
+  .string()
+  .optional()
+  .transform((value, ctx): DeviceKind[] => {
+    const entries = (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+    if (entries.length === 0) return [...DEFAULT_REGISTERED_KINDS];
+    const unknown = entries.filter((entry) => !(DEVICE_KINDS as readonly string[]).includes(entry));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `"${unknown.join(', ')}" is not a device kind (${DEVICE_KINDS.join(', ')})` });
+      return [...DEFAULT_REGISTERED_KINDS];
+    }
+    return [...new Set(entries as DeviceKind[])];
   });
 
 const databaseUrlSchema = z
@@ -102,6 +117,7 @@ const envSchema = z.object({
   PRIVACY_POLICY_VERSION: z.string().trim().min(1).max(64).optional().transform((value) => value ?? '2026-01'),
   PRIVACY_POLICY_URL: z.url().optional().transform((value) => value ?? 'https://example.com/privacy'),
   FIELD_POLICIES: fieldPoliciesSchema,
+  DEVICE_KINDS: deviceKindsSchema,
   TOKEN_SIGNING_KEY: base64Key,
   REQUEST_HASH_KEY: base64Key,
   OUTBOX_SECRET_KEY: base64Key,
@@ -150,6 +166,8 @@ export interface HostConfig {
   passwordMinLength: number;
   privacyPolicy: { version: string; url: string };
   fieldPolicies: FieldPolicies;
+  /** Kinds the maker registers (the form's `deviceKinds`). */
+  deviceKinds: DeviceKind[];
   keys: { tokenSigningKey?: string; requestHashKey?: string; outboxSecretKey?: string };
   pgPoolSize: number;
   shutdownGraceSeconds: number;
@@ -222,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     privacyPolicy: { version: e.PRIVACY_POLICY_VERSION, url: e.PRIVACY_POLICY_URL },
     fieldPolicies: e.FIELD_POLICIES,
+    deviceKinds: e.DEVICE_KINDS,
     keys: { tokenSigningKey: e.TOKEN_SIGNING_KEY, requestHashKey: e.REQUEST_HASH_KEY, outboxSecretKey: e.OUTBOX_SECRET_KEY },
     pgPoolSize: e.PG_POOL_SIZE,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,

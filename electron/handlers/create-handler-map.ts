@@ -6,7 +6,9 @@ import { createAppHandlers } from './app-handlers';
 import { defineHandler, fail } from './define-handler';
 import { createDeviceHandlers } from './device-handlers';
 import { DeviceRegistry } from './device-registry';
+import { createNetworkSettingsHandlers, type NetworkSettingsDeps } from './network-settings-handlers';
 import { createRegistrationHandlers } from './registration-handlers';
+import { createStatusHandlers } from './status-handlers';
 import { RequestIds } from './request-ids';
 
 type OfflineMethod = 'getOfflineForm' | 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry' | 'setLaunchChoice';
@@ -34,6 +36,8 @@ export interface HandlerMapDeps {
   offline?: (shared: OfflineShared) => Partial<OfflineHandlers>;
   /** Proves a PC's TPM when registering it (docs/attestation.md). */
   attestor?: PcAttestor;
+  /** Opens the OS network settings from the cannot-reach page; without it the button is hidden. */
+  networkSettings?: NetworkSettingsDeps;
 }
 
 function unavailable<K extends IpcMethod>(method: K): IpcHandler<K> {
@@ -60,6 +64,8 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
       ...(deps.attestor !== undefined ? { attestor: deps.attestor } : {}),
       ...(deps.openExternal !== undefined ? { openExternal: deps.openExternal } : {}),
     }),
+    ...createStatusHandlers({ host: deps.host, devices: registry }),
+    ...createNetworkSettingsHandlers(deps.networkSettings ?? { target: null }),
     getOfflineForm: offline.getOfflineForm ?? unavailable('getOfflineForm'),
     finishLater: offline.finishLater ?? unavailable('finishLater'),
     getOutbox: offline.getOutbox ?? unavailable('getOutbox'),

@@ -8,6 +8,7 @@ import { launchFollowsOutbox } from '../first-boot/launch-follows-outbox';
 import { Outbox, type OutboxEvent } from '../outbox/outbox';
 import { createHandlerMap } from './create-handler-map';
 import { createLaunchHandlers, type LaunchPort } from './launch-handlers';
+import type { NetworkSettingsDeps } from './network-settings-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
 
 export interface DesktopHandlersOptions {
@@ -29,6 +30,8 @@ export interface DesktopHandlersOptions {
   log?: (line: string) => void;
   /** Proves the PC's TPM when registering it (the main process passes one; preview and e2e do not). */
   attestor?: PcAttestor;
+  /** The OS network settings (network-settings.ts); unset hides "Open network settings". */
+  networkSettings?: NetworkSettingsDeps;
 }
 
 /** The full handler map plus what must be stopped at quit. */
@@ -75,6 +78,7 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     ...(options.lookupAttempts !== undefined ? { lookupAttempts: options.lookupAttempts } : {}),
     onRegistered: () => recordLaunch({ type: 'registered' }),
     ...(options.attestor ? { attestor: options.attestor } : {}),
+    ...(options.networkSettings ? { networkSettings: options.networkSettings } : {}),
     offline: ({ devices, requestIdFor }) => ({
       ...createOutboxHandlers({
         devices,

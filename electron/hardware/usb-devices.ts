@@ -28,6 +28,7 @@ function windowsKind(type: string, name: string): DeviceKind | null {
   if (/camera|webcam/.test(text)) return 'camera';
   if (/stor|disk/.test(text)) return 'storage';
   if (/audio|sound|micro|headset/.test(text)) return 'audio';
+  if (/\bups\b|uninterruptible/.test(text)) return 'other';
   if (/keyboard|mouse|hid|input|pointing/.test(text)) return 'input';
   return 'other';
 }
@@ -50,7 +51,7 @@ export function usbCandidates(usb: readonly RawUsbDevice[], lsusbVerbose: string
     const siIds = typeof entry.id === 'string' ? /^([0-9a-f]{4}):([0-9a-f]{4})$/i.exec(entry.id) : null;
     const vendorId = section?.vendorId ?? windowsId?.vendorId ?? siIds?.[1]?.toLowerCase() ?? null;
     const productId = section?.productId ?? windowsId?.productId ?? siIds?.[2]?.toLowerCase() ?? null;
-    const kind = section !== undefined ? usbKind(section.deviceClass, section.interfaceClasses, vendorId) : windowsKind(entry.type, entry.name);
+    const kind = section !== undefined ? usbKind(section.deviceClass, section.interfaceClasses, vendorId, `${section.manufacturer} ${section.product} ${entry.name ?? ''}`) : windowsKind(entry.type, entry.name);
     if (kind === null) return;
     const rawSerial = entry.serialNumber ?? (windowsId !== null && typeof entry.deviceId === 'string' ? entry.deviceId.split('\\').slice(2).join('\\') : null);
     const serialSource = entry.serialNumber ?? windowsId?.serial ?? null;

@@ -3,6 +3,7 @@ import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import {
   attestationChallengeSchema,
+  deviceStatusResponseSchema,
   formSettingsSchema,
   lookupResponseSchema,
   registrationCreatedSchema,
@@ -10,6 +11,8 @@ import {
   type AddDeviceRequest,
   type AttestationChallenge,
   type AttestationRequest,
+  type DeviceStatusRequest,
+  type DeviceStatusResponse,
   type FormSettings,
   type IpcResult,
   type LookupRequest,
@@ -32,6 +35,8 @@ export interface HostClient {
   addDevice(registrationNumber: string, accessToken: string, body: AddDeviceRequest): Promise<IpcResult<RegistrationCreated>>;
   /** `POST /api/v1/attestations` (docs/attestation.md); optional so clients without a TPM path need not offer it. */
   attest?(body: AttestationRequest): Promise<IpcResult<AttestationChallenge>>;
+  /** `POST /api/v1/devices/status` (API.md December additions): what the device page shows before anything is typed. */
+  deviceStatus?(body: DeviceStatusRequest): Promise<IpcResult<DeviceStatusResponse>>;
 }
 
 export interface HostClientOptions {
@@ -95,5 +100,6 @@ export function createHostClient(options: HostClientOptions): HostClient {
     addDevice: (number, token, body) =>
       call(registrationCreatedSchema, { method: 'POST', url: `${numberPath(number)}/devices`, data: body, headers: bearer(token) }, 'network'),
     attest: (body) => call(attestationChallengeSchema, { method: 'POST', url: '/attestations', data: body }, 'network'),
+    deviceStatus: (body) => call(deviceStatusResponseSchema, { method: 'POST', url: '/devices/status', data: body }, 'network'),
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, shell, type BrowserWindow } from 'electron';
 import { loadDesktopConfig } from '../config/desktop-config';
 import { createDesktopHandlers } from '../handlers/desktop-handlers';
+import { networkSettingsTarget, programOnPath, startDetached } from '../network-settings/network-settings';
 import { createDeviceScanner } from '../hardware';
 import { createPcAttestor, defaultTcti } from '../tpm';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     close: () => window?.close(),
     openExternal: (url) => shell.openExternal(url),
     onOutboxEvent: (event) => firstBoot.onOutboxEvent(event),
+    networkSettings: { target: networkSettingsTarget(process.platform, (file) => programOnPath(file)), openUrl: (url) => shell.openExternal(url), startProgram: startDetached },
     attestor: createPcAttestor({ tcti: defaultTcti(config.tpmTcti ? { tcti: config.tpmTcti } : {}) }),
   });
   registerIpc(desktop.handlers);

@@ -1,4 +1,4 @@
-import { DEFAULT_FIELD_POLICIES, DEVICE_KINDS, type FormSettings } from '../../protocol';
+import { DEFAULT_FIELD_POLICIES, DEFAULT_REGISTERED_KINDS, type FormSettings } from '../../protocol';
 
 /**
  * The privacy notice this build ships with: the host's defaults (docs/host-configuration.md). A
@@ -13,7 +13,7 @@ export function buildDefaultForm(outboxPublicKey: string): FormSettings {
     privacyPolicy: { ...BUILD_PRIVACY_POLICY },
     fields: { ...DEFAULT_FIELD_POLICIES },
     passwordPolicy: { minLength: 8 },
-    deviceKinds: [...DEVICE_KINDS],
+    deviceKinds: [...DEFAULT_REGISTERED_KINDS],
     outboxPublicKey,
   };
 }

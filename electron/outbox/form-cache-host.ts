@@ -7,6 +7,7 @@ import type { FormCache } from './form-cache';
  */
 export function withFormCache(host: HostClient, cache: FormCache): HostClient {
   const attest = host.attest?.bind(host);
+  const deviceStatus = host.deviceStatus?.bind(host);
   return {
     baseUrl: host.baseUrl,
     register: (body) => host.register(body),
@@ -14,6 +15,7 @@ export function withFormCache(host: HostClient, cache: FormCache): HostClient {
     update: (number, token, body) => host.update(number, token, body),
     addDevice: (number, token, body) => host.addDevice(number, token, body),
     ...(attest ? { attest } : {}),
+    ...(deviceStatus ? { deviceStatus } : {}),
     getForm: async () => {
       const result = await host.getForm();
       if (result.ok) await cache.remember(result.value);

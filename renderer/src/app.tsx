@@ -37,7 +37,7 @@ function CurrentStep() {
     case 'devices': return <DevicesStep />;
     case 'details': return <DetailsStep serverErrors={screen.serverErrors} rejected={screen.rejected} />;
     case 'review': return <ReviewStep error={screen.error} />;
-    case 'success': return <SuccessStep created={screen.created} added={screen.added} />;
+    case 'success': return <SuccessStep created={screen.created} added={screen.added} outcomes={screen.outcomes} />;
     case 'duplicate': return <DuplicateStep matchedOn={screen.matchedOn} entry={screen.entry} />;
     case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} offlineUnavailable={screen.offlineUnavailable === true} />;
     case 'pending': return <PendingStep entry={screen.entry} />;

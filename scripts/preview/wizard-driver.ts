@@ -53,12 +53,26 @@ export class WizardDriver {
     await this.at('devices');
   }
 
-  /** Picks the device whose serial is shown and the action, then continues. */
+  /** Picks the action and the one device whose serial is shown (unticking any other), then continues. */
   async choose(serial: string, action: 'new' | 'update'): Promise<void> {
-    await this.page.locator('.device-card', { hasText: serial }).getByRole('radio').check();
-    await this.page.getByRole('radio', { name: action === 'new' ? this.m.devices.actionNew : this.m.devices.actionUpdate }).check();
+    await this.page.getByRole('radio', { name: action === 'new' ? this.m.devicePage.actionNew : this.m.devicePage.actionUpdate }).check();
+    if (action === 'new') await this.chooseDevices([serial]);
+    else await this.page.locator('.device-card', { hasText: serial }).getByRole('radio').check();
     await this.button(this.m.common.continue).click();
     await this.at(action === 'new' ? 'details' : 'password');
+  }
+
+  /** Ticks exactly the devices whose serials are given on the device page (a new registration of several devices). */
+  async chooseDevices(serials: readonly string[]): Promise<void> {
+    const cards = this.page.locator('.device-card');
+    for (let i = 0; i < (await cards.count()); i += 1) {
+      const card = cards.nth(i);
+      const input = card.locator('input[name="device"]');
+      if (await input.isDisabled()) continue;
+      const text = (await card.textContent()) ?? '';
+      const wanted = serials.some((serial) => text.includes(serial));
+      if (wanted !== (await input.isChecked())) await input.click();
+    }
   }
 
   /** Types the customer's details (only fields on the form), the password twice and consents. */

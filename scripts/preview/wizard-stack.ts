@@ -6,6 +6,7 @@ import { checkHostUrl } from '../../electron/config/host-url';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
 import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
 import { createDesktopHandlers } from '../../electron/handlers/desktop-handlers';
+import type { NetworkSettingsDeps } from '../../electron/handlers/network-settings-handlers';
 import { createDeviceScanner } from '../../electron/hardware';
 import { startHost } from '../../server/start-host';
 
@@ -27,6 +28,8 @@ export interface WizardStackOptions {
   onClose?: () => void;
   /** Where "open in the browser" goes outside Electron (the preview prints the URL). */
   onOpenExternal?: (url: string) => void;
+  /** The OS network settings as the handler map sees them (tests pass a platform's target and a recorder). */
+  networkSettings?: NetworkSettingsDeps;
 }
 
 export interface WizardStack {
@@ -79,6 +82,7 @@ export async function startWizardStack(options: WizardStackOptions = {}): Promis
     appInfo: () => ({ version: VERSION.version, locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale, hostUrl, launchedAtLogin: false }),
     close: () => options.onClose?.(),
     openExternal: (url) => Promise.resolve(options.onOpenExternal?.(url)),
+    ...(options.networkSettings ? { networkSettings: options.networkSettings } : {}),
   });
   return {
     hostUrl,

@@ -1,4 +1,4 @@
-import { DEVICE_KINDS, type FormSettings } from '../../protocol';
+import type { FormSettings } from '../../protocol';
 import type { ServiceDeps } from './service-deps';
 
 /** What the wizard must ask (API.md `GET /api/v1/form`). */
@@ -7,7 +7,7 @@ export function formSettings(deps: Pick<ServiceDeps, 'config' | 'keys' | 'mail'>
     privacyPolicy: { ...deps.config.privacyPolicy },
     fields: { ...deps.config.fieldPolicies },
     passwordPolicy: { minLength: deps.config.passwordMinLength },
-    deviceKinds: [...DEVICE_KINDS],
+    deviceKinds: [...deps.config.deviceKinds],
     outboxPublicKey: Buffer.from(deps.keys.outboxPublicKey).toString('base64'),
     recovery: deps.mail.configured,
     transfers: deps.config.transfers.enabled,

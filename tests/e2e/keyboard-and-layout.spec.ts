@@ -17,9 +17,13 @@ test('keyboard: a new registration with the keyboard alone', async ({ wizard, pa
   await page.keyboard.press('Enter');
   await wizard.at('devices');
   await expect(page.locator('h1')).toBeFocused();
-  await tabTo(page, '.device-card input[type="radio"]:checked');
-  await page.keyboard.press('ArrowDown');
-  await expect(page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('radio')).toBeChecked();
+  // The PC comes ticked; Space unticks it, Tab and Space tick the printer instead.
+  await tabTo(page, '.device-card input[type="checkbox"]:checked');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.locator('.device-card', { hasText: SERIALS.pc }).getByRole('checkbox')).not.toBeChecked();
+  await expect(page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('checkbox')).toBeChecked();
   await tabTo(page, `button:text-is("${m.common.continue}")`);
   await page.keyboard.press('Enter');
   await wizard.at('details');

@@ -13,8 +13,9 @@ test('new: registers the PC and shows a copyable registration number', async ({ 
   await wizard.at('devices');
   await checkpoint('devices');
   await expect(page.locator('.device-card')).toHaveCount(5);
-  await expect(page.locator('.unavailable li')).toHaveCount(3);
-  await expect(page.locator('.unavailable')).toContainText(m.reasons['no-serial']);
+  await expect(page.locator('.other-devices li')).toHaveCount(3);
+  await page.locator('.other-devices summary').click();
+  await expect(page.locator('.other-devices')).toContainText(m.reasons['no-serial']);
 
   await wizard.choose(SERIALS.pc, 'new');
   await checkpoint('details');
@@ -50,5 +51,5 @@ test('language: follows the OS language and switches on any page', async ({ wiza
   await wizard.scan();
   await page.getByRole('button', { name: other === 'ja' ? '日本語' : 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', other);
-  await expect(page.locator('h1')).toHaveText(other === 'ja' ? '機器を選んでください' : 'Choose a device');
+  await expect(page.locator('h1')).toHaveText(other === 'ja' ? '機器を選んでください' : 'Choose your devices');
 });

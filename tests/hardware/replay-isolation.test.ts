@@ -51,6 +51,10 @@ describe('replay isolation', () => {
       ['TOS', null, 'internal-panel'],
     ]);
     expect(devices.filter((d) => d.scanned.kind === 'printer').map((d) => d.scanned.source)).toEqual(['usb', 'cups']);
+    // The APC UPS speaks HID but is no input device.
+    const ups = devices.find((d) => d.scanned.model === 'Uninterruptible Power Supply');
+    expect(ups?.scanned.kind).toBe('other');
+    expect(devices.filter((d) => d.scanned.kind === 'input').map((d) => d.scanned.model)).toEqual(['KB212-B Quiet Key Keyboard']);
   });
 
   it('a folder without dmidecode.txt is refused with a clear error', async () => {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIELD_POLICIES, type Customer, type FormSettings, type LookupResult, type RegistrationCreated, type ScannedDevice } from '../../protocol';
 import { emptyDetails, type DetailsOutput } from '../../renderer/src/forms/details-schema';
-import { addableDevices, initialState, preselectedDevice, transition, type WizardEvent, type WizardState } from '../../renderer/src/wizard/wizard-machine';
+import {
+  addableDevices,
+  defaultAction,
+  initialState,
+  isRegistered,
+  preselectedDevice,
+  preselectedDevices,
+  registrableDevices,
+  transition,
+  type WizardEvent,
+  type WizardState,
+} from '../../renderer/src/wizard/wizard-machine';
 
 const device = (id: string, kind: ScannedDevice['kind'], identifiable = true): ScannedDevice => ({
   id, kind, source: 'usb', vendor: 'Maker', model: `M-${id}`, displayName: `Maker ${id}`, serial: identifiable ? `S-${id}` : null, identifiable,
@@ -54,7 +65,8 @@ describe('wizard state machine', () => {
   it('after signing in for an update, never offers the signed-in PC as a device to add', () => {
     const state = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup }, { type: 'updated', result: { changed: false, changedFields: [] } }, { type: 'add-started' });
     expect(state.screen.name).toBe('add-device');
-    expect(addableDevices(state.data).map((d) => d.id)).toEqual(['printer', 'scanner']);
+    // The scanner is identifiable but not of a kind this form registers (deviceKinds: pc, printer).
+    expect(addableDevices(state.data).map((d) => d.id)).toEqual(['printer']);
   });
 
   it('a duplicate while adding leads back to the add list (not a fresh registration), with a way back to where it started', () => {
@@ -78,5 +90,62 @@ describe('wizard state machine', () => {
   it('a lapsed session on save asks for the password again', () => {
     const state = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup }, { type: 'update-refused', error: { code: 'NO_SESSION', message: 'x' } });
     expect(state.screen.name).toBe('password');
+  });
+});
+
+describe('device page events (statuses before typing, several devices in one pass)', () => {
+  const statuses = (pc: 'registered' | 'unregistered'): WizardEvent => ({
+    type: 'statuses-known',
+    statuses: [{ deviceId: 'pc', status: pc }, { deviceId: 'printer', status: 'unregistered' }],
+  });
+
+  it('offers only the kinds the form registers, the unidentifiable and the host-refused folded away', () => {
+    const state = run(loaded, { type: 'statuses-known', statuses: [{ deviceId: 'printer', status: 'not_identifiable' }] });
+    expect(registrableDevices(state.data).map((d) => d.id)).toEqual(['pc']);
+  });
+
+  it('a registered PC defaults to "update" and is never ticked for a new registration; an unregistered one is', () => {
+    const registered = run(loaded, statuses('registered'));
+    expect(defaultAction(registered.data)).toBe('update');
+    expect(isRegistered(registered.data, 'pc')).toBe(true);
+    expect(preselectedDevices(registered.data)).toEqual([]);
+    const fresh = run(loaded, statuses('unregistered'));
+    expect(defaultAction(fresh.data)).toBe('new');
+    expect(preselectedDevices(fresh.data)).toEqual(['pc']);
+  });
+
+  it('without statuses (offline or host trouble) says unknown and blocks nothing', () => {
+    const state = run(loaded, statuses('registered'), { type: 'statuses-unknown' });
+    expect(state.data.statusesUnknown).toBe(true);
+    expect(state.data.deviceStatuses).toBeUndefined();
+    expect(defaultAction(state.data)).toBe('new');
+    expect(preselectedDevices(state.data)).toEqual(['pc']);
+    expect(run(loaded, { type: 'statuses-unknown' }, statuses('unregistered')).data.statusesUnknown).toBeUndefined();
+  });
+
+  it('chooses several devices for one pass, the first opening the registration, and keeps them through Back', () => {
+    const chosen = run(loaded, statuses('unregistered'), { type: 'chosen-many', deviceIds: ['pc', 'printer', 'pc'] });
+    expect(chosen.screen.name).toBe('details');
+    expect(chosen.data.deviceId).toBe('pc');
+    expect(chosen.data.deviceIds).toEqual(['pc', 'printer']);
+    expect(chosen.data.mode).toBe('new');
+    const back = transition(chosen, { type: 'details-kept', values: VALUES });
+    expect(preselectedDevices(back.data)).toEqual(['pc', 'printer']);
+    // Choosing one device the old way ends the several-device pass.
+    expect(transition(back, { type: 'chosen', deviceId: 'printer', mode: 'new' }).data.deviceIds).toBeUndefined();
+    expect(transition(back, { type: 'chosen-many', deviceIds: [] })).toBe(back);
+  });
+
+  it('one number, one result per device: registered ones join the registration, refused ones are never offered again', () => {
+    const state = run(loaded, statuses('unregistered'), { type: 'chosen-many', deviceIds: ['pc', 'printer'] }, { type: 'reviewed', draft: DRAFT, values: VALUES }, {
+      type: 'registered-many',
+      created: created('pc'),
+      outcomes: [{ deviceId: 'pc', result: 'registered' }, { deviceId: 'printer', result: 'already-registered' }],
+    });
+    expect(state.screen).toMatchObject({ name: 'success', added: false, outcomes: [{ deviceId: 'pc', result: 'registered' }, { deviceId: 'printer', result: 'already-registered' }] });
+    expect(state.data.registered).toEqual(['pc']);
+    expect(state.data.declined).toEqual(['printer']);
+    expect(state.data.registrationNumber).toBe('ABCD-EFGH-JKLM');
+    expect(addableDevices(state.data)).toEqual([]);
   });
 });

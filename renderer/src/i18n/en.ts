@@ -131,6 +131,36 @@ export const en = {
       generic: 'Some details were not accepted.',
     },
   },
+  // Device page, several devices in one pass, network settings (issues #9 and #12).
+  devicePage: {
+    heading: 'Choose your devices', lead: 'Tick every device you want to register now. You enter your details once and get one registration number for all of them.',
+    actionLegend: 'What would you like to do?', actionNew: 'Register new devices', actionNewHint: 'Enter your details once for every ticked device.',
+    actionUpdate: 'Update my registration', actionUpdateHint: 'A device is registered already and you want to change your details.',
+    newLegend: 'Devices to register', updateLegend: 'Sign in with a registered device',
+    modelNumber: 'Model number', serial: 'Serial number',
+    status: { unregistered: 'Not registered yet', registered: 'Already registered', not_identifiable: 'Cannot be identified' },
+    registeredHint: 'To change its details, choose "Update my registration".',
+    statusesUnknown: 'We cannot check right now whether these devices are registered already. You can go on: the registration service checks when it receives your registration.',
+    others_one: 'Other devices ({{count}})', others_other: 'Other devices ({{count}})',
+    othersLead: 'Found on this PC, but not registered with the maker:',
+    notMakerKind: 'The maker does not register this kind of device.', hostNotIdentifiable: 'The registration service cannot identify it.',
+    chooseAtLeastOne: 'Tick at least one device to continue.', chooseOne: 'Choose the device you registered.',
+    offlineOne: 'While offline, one device is saved for later. Register the others once the PC is online.',
+    leadOffline: 'Choose the device to register now.',
+    none: 'None of the devices found can be registered.',
+    selected_one: '{{count}} device selected', selected_other: '{{count}} devices selected',
+  },
+  passResults: {
+    heading: 'Your devices', lead_one: '{{count}} device is registered under this number.', lead_other: '{{count}} devices are registered under this number.',
+    result: {
+      registered: 'Registered', 'already-registered': 'Already registered: not added',
+      'not-identifiable': 'Could not be identified: not added', failed: 'Not added yet: use "Register another device to this number" to try again',
+    },
+  },
+  networkSettings: {
+    open: 'Open network settings', hint: 'Not connected? "Open network settings" lets you join Wi-Fi or a wired network; then come back here and choose "Try again".',
+    failed: 'The network settings could not be opened. Open them from your system menu.',
+  },
   errors: {
     generic: 'Something went wrong. Please try again.', session: 'Please enter your password again.', invalid: 'Some details need correcting.',
   },

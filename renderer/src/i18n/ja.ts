@@ -133,6 +133,36 @@ export const ja: Messages = {
       generic: '受け付けられなかった項目があります。',
     },
   },
+  // 機器の選択・複数機器の一括登録・ネットワーク設定（issue #9・#12）
+  devicePage: {
+    heading: '機器を選んでください', lead: '今回登録する機器にすべてチェックを入れてください。お客様情報の入力は一度だけで、すべての機器に同じ登録番号が付きます。',
+    actionLegend: 'ご用件を選んでください', actionNew: '新しく登録する', actionNewHint: 'チェックを入れた機器について、お客様情報を一度だけ入力します。',
+    actionUpdate: '登録内容を変更する', actionUpdateHint: '登録済みの機器があり、お客様情報を変更したい場合に選んでください。',
+    newLegend: '登録する機器', updateLegend: 'サインインに使う登録済みの機器',
+    modelNumber: '型番', serial: '製造番号',
+    status: { unregistered: '未登録', registered: '登録済み', not_identifiable: '識別できません' },
+    registeredHint: '登録内容を変えるには「登録内容を変更する」を選んでください。',
+    statusesUnknown: '機器が登録済みかどうかを、いまは確認できません。このまま進めて構いません。登録の受付時に確認します。',
+    others_one: 'その他の機器（{{count}}台）', others_other: 'その他の機器（{{count}}台）',
+    othersLead: 'このパソコンで見つかりましたが、メーカーへの登録の対象ではない機器です。',
+    notMakerKind: 'メーカーの登録対象ではない種類の機器です。', hostNotIdentifiable: '登録サービスがこの機器を識別できません。',
+    chooseAtLeastOne: '機器を1台以上選んでから進んでください。', chooseOne: '登録済みの機器を選んでください。',
+    offlineOne: 'オフラインのため、いまは1台だけ保存できます。ほかの機器は、インターネットにつながってから登録してください。',
+    leadOffline: '今回登録する機器を選んでください。',
+    none: '登録できる機器が見つかりませんでした。',
+    selected_one: '{{count}}台を選択中', selected_other: '{{count}}台を選択中',
+  },
+  passResults: {
+    heading: '登録した機器', lead_one: 'この登録番号で{{count}}台を登録しました。', lead_other: 'この登録番号で{{count}}台を登録しました。',
+    result: {
+      registered: '登録しました', 'already-registered': '登録済みのため、追加していません',
+      'not-identifiable': '識別できなかったため、追加していません', failed: 'まだ追加されていません。「同じ登録番号に別の機器を登録する」からもう一度お試しください',
+    },
+  },
+  networkSettings: {
+    open: 'ネットワーク設定を開く', hint: '接続されていない場合は「ネットワーク設定を開く」からWi-Fiまたは有線LANに接続し、この画面に戻って「もう一度試す」を選んでください。',
+    failed: 'ネットワーク設定を開けませんでした。システムのメニューから開いてください。',
+  },
   errors: {
     generic: '問題が発生しました。もう一度お試しください。', session: 'もう一度パスワードを入力してください。', invalid: '入力内容に修正が必要な項目があります。',
   },

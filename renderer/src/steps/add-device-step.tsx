@@ -8,7 +8,7 @@ import { BusyButton } from '../../shared/components/busy-button';
 import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
 import { addableDevices } from '../wizard/wizard-machine';
-import { DeviceOption } from './devices-step';
+import { DeviceCard, useStatusBadge } from './devices-step';
 
 /** A peripheral added to the same registration number, without typing anything again. */
 export function AddDeviceStep({ error, back }: { error?: DesktopError | undefined; back?: Screen | undefined }) {
@@ -17,6 +17,7 @@ export function AddDeviceStep({ error, back }: { error?: DesktopError | undefine
   const number = wizard.data.registrationNumber ?? '';
   const candidates = addableDevices(wizard.data);
   const [deviceId, setDeviceId] = useState(candidates.find((d) => !wizard.data.declined.includes(d.id))?.id);
+  const badge = useStatusBadge(wizard.data);
   // The access token lapsed: the password, asked again for a device already on this registration, renews it.
   const expired = error?.code === 'NO_SESSION' || error?.code === 'INVALID_TOKEN';
   const signedInWith = wizard.data.registered[0];
@@ -50,7 +51,7 @@ export function AddDeviceStep({ error, back }: { error?: DesktopError | undefine
           <fieldset className="group devices">
             <legend>{t('devices.listLabel')}</legend>
             {candidates.map((device) => (
-              <DeviceOption key={device.id} device={device} checked={deviceId === device.id} onChange={() => setDeviceId(device.id)} registered={false} />
+              <DeviceCard key={device.id} device={device} type="radio" checked={deviceId === device.id} onChange={() => setDeviceId(device.id)} status={badge(device)} />
             ))}
           </fieldset>
           <div className="actions">

@@ -4,6 +4,8 @@ import type { OutboxEntry } from '../../../protocol';
 import { BusyButton } from '../../shared/components/busy-button';
 import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
+import { deviceLabel } from '../wizard/device-label';
+import { useWizard } from '../wizard/wizard-context';
 import { RegistrationNumber } from './registration-number';
 import { SettledNotice, isSettled } from './settled-notice';
 
@@ -11,6 +13,9 @@ import { SettledNotice, isSettled } from './settled-notice';
 export function PendingStep({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(entry);
+  // The same one name as on the device page when this session scanned the device; else what the entry kept.
+  const scanned = useWizard().data.scan?.devices.find((d) => d.id === current.deviceId);
+  const label = scanned ? deviceLabel(scanned) : deviceLabel({ vendor: current.device.vendor, model: current.device.model, displayName: `${current.device.vendor} ${current.device.model}`.trim(), source: 'manual' });
   const [busy, setBusy] = useState(false);
   const [stillOffline, setStillOffline] = useState(false);
   const sendNow = async () => {
@@ -31,8 +36,8 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
       {refused && isSettled(current) ? <SettledNotice entry={current} withTitle={false} /> : <p className="lead">{delivered ? t('pending.deliveredLead') : t('pending.lead')}</p>}
       <dl className="facts card">
         <div><dt>{t('review.kind')}</dt><dd>{t(`kinds.${current.device.kind}`)}</dd></div>
-        <div><dt>{t('review.vendor')}</dt><dd>{current.device.vendor}</dd></div>
-        <div><dt>{t('review.model')}</dt><dd>{current.device.model || t('review.notProvided')}</dd></div>
+        <div><dt>{t('review.model')}</dt><dd>{label.title || t('review.notProvided')}</dd></div>
+        {label.modelNumber !== undefined && <div><dt>{t('devicePage.modelNumber')}</dt><dd className="mono">{label.modelNumber}</dd></div>}
         <div><dt>{t('pending.status')}</dt><dd data-testid="outbox-status">{t(`pending.statuses.${current.status}`)}</dd></div>
       </dl>
       <p role="status" className="hint">{stillOffline && current.status === 'pending' ? t('pending.stillOffline') : ''}</p>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CUSTOMER_FIELDS, type DesktopError } from '../../../protocol';
 import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
-import { DeviceFacts } from '../components/device-facts';
+import { DeviceFacts, PassDevices } from '../components/device-facts';
 import { PageHeading } from '../../shared/components/page-heading';
 import { policyVersionLabel } from '../forms/policy-version';
 import { useWizard } from '../wizard/wizard-context';
@@ -14,6 +14,7 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
   const { draft, form } = wizard.data;
   const device = wizard.device;
   if (!draft || !device || !form) return null;
+  const pass = (wizard.data.deviceIds ?? []).flatMap((id) => wizard.data.scan?.devices.find((d) => d.id === id) ?? []);
   const deviceGone = error && ['UNKNOWN_DEVICE', 'DEVICE_NOT_SELECTABLE', 'DEVICE_NOT_IDENTIFIABLE'].includes(error.code);
   return (
     <section className="step">
@@ -23,8 +24,8 @@ export function ReviewStep({ error }: { error?: DesktopError | undefined }) {
       {error && <Alert>{deviceGone ? t('review.deviceGone') : t('errors.generic')}</Alert>}
       <div className="review-grid">
         <section className="card" aria-labelledby="review-device">
-          <h2 id="review-device">{t('review.deviceHeading')}</h2>
-          <DeviceFacts device={device} />
+          <h2 id="review-device">{pass.length > 1 ? t('passResults.heading') : t('review.deviceHeading')}</h2>
+          {pass.length > 1 ? <PassDevices devices={pass} /> : <DeviceFacts device={device} />}
         </section>
         <section className="card" aria-labelledby="review-customer">
           <h2 id="review-customer">{t('review.customerHeading')}</h2>

@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
 import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
@@ -18,6 +20,7 @@ export function UnreachableStep({ retry, busy, offlineUnavailable }: { retry: 's
     await desktop().close();
   };
   const atStart = retry === 'start' && !busy;
+  const network = useNetworkSettings();
   return (
     <section className="step">
       <PageHeading>{t('unreachable.heading')}</PageHeading>
@@ -27,8 +30,13 @@ export function UnreachableStep({ retry, busy, offlineUnavailable }: { retry: 's
       </div>
       {retry === 'register' && <p className="hint" id="later-hint">{t('unreachable.laterHint')}</p>}
       {atStart && !offlineUnavailable && <p id="offline-hint">{t('unreachable.offlineHint')}</p>}
+      {network.available && !busy && <p className="hint" id="network-hint">{t('networkSettings.hint')}</p>}
       {atStart && <p className="hint">{t('unreachable.tryAgainHint')}</p>}
+      {network.failed && <Alert>{t('networkSettings.failed')}</Alert>}
       <div className="actions">
+        {network.available && !busy && (
+          <button type="button" className="button secondary" aria-describedby="network-hint" onClick={() => void network.open()}>{t('networkSettings.open')}</button>
+        )}
         {atStart && (
           <button type="button" className="button link" onClick={() => void remindLater()}>{t('unreachable.remindLater')}</button>
         )}
@@ -44,4 +52,26 @@ export function UnreachableStep({ retry, busy, offlineUnavailable }: { retry: 's
       </div>
     </section>
   );
+}
+
+/** The OS network settings behind a button (issue #12 item 1), shown only where the main process can open them. */
+function useNetworkSettings() {
+  const wizard = useWizard();
+  const [available, setAvailable] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const { networkSettingsAvailable } = wizard;
+  useEffect(() => {
+    let live = true;
+    void networkSettingsAvailable().then((yes) => {
+      if (live) setAvailable(yes);
+    });
+    return () => {
+      live = false;
+    };
+  }, [networkSettingsAvailable]);
+  return {
+    available,
+    failed,
+    open: async () => setFailed(!(await wizard.openNetworkSettings())),
+  };
 }

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useReducer, useState, type ReactNode } from 'react';
-import type { DesktopError, OutboxEntry, ScannedDevice } from '../../../protocol';
+import { deviceStatusResultSchema, networkSettingsAvailabilitySchema, type DesktopError, type FormSettings, type OutboxEntry, type ScannedDevice } from '../../../protocol';
 import { desktop } from '../desktop';
 import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
 import { initialState, transition, type WizardEvent } from './wizard-machine';
-import type { Mode, Screen, WizardData } from './wizard-types';
+import type { DeviceOutcome, Mode, Screen, WizardData } from './wizard-types';
 
 /** What a page can do; every call to the main process goes through here. */
 export interface Wizard {
@@ -30,6 +30,25 @@ export interface Wizard {
   restart(): void;
   /** Acts on a saved registration's outcome: scans, selects its device and opens the page for it. */
   followOutbox(entry: OutboxEntry): Promise<void>;
+  // Device page (issues #9, #12).
+  /** New registration of several devices in one pass: details once, one number, one result per device. */
+  chooseMany: (deviceIds: readonly string[]) => void;
+  /** Whether the OS network settings can be opened from here (the button is hidden otherwise). */
+  networkSettingsAvailable: () => Promise<boolean>;
+  /** Opens the OS network settings; false when it could not. */
+  openNetworkSettings: () => Promise<boolean>;
+}
+
+/** Scanned devices whose status the device page shows: identifiable ones of the kinds the maker registers (at most 50, API.md). */
+function statusCandidates(form: FormSettings, devices: readonly ScannedDevice[]): string[] {
+  return devices.filter((d) => d.identifiable && form.deviceKinds.includes(d.kind)).slice(0, 50).map((d) => d.id);
+}
+
+/** How one refused register or add call reads on the success page's per-device list. */
+function outcomeOf(error: DesktopError): DeviceOutcome['result'] {
+  if (error.code === 'DEVICE_ALREADY_REGISTERED') return 'already-registered';
+  if (['DEVICE_NOT_IDENTIFIABLE', 'DEVICE_NOT_SELECTABLE', 'UNKNOWN_DEVICE'].includes(error.code)) return 'not-identifiable';
+  return 'failed';
 }
 
 const WizardContext = createContext<Wizard | null>(null);
@@ -64,7 +83,13 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       dispatch({ type: 'host-unreachable-at-start' });
       return null;
     }
+    // Statuses are asked before the page shows, so its defaults (update for a registered PC) are right from the start.
+    const ids = scan.ok ? statusCandidates(form.value, scan.value.devices) : [];
+    const statuses = ids.length > 0 ? await api.deviceStatus({ deviceIds: ids }) : null;
+    const parsed = statuses?.ok ? deviceStatusResultSchema.safeParse(statuses.value) : null;
     dispatch({ type: 'loaded', form: form.value, scan: scan.ok ? scan.value : undefined, scanError: scan.ok ? undefined : scan.error });
+    if (parsed?.success) dispatch({ type: 'statuses-known', statuses: parsed.data.devices });
+    else if (ids.length > 0) dispatch({ type: 'statuses-unknown' });
     return scan.ok ? scan.value.devices : [];
   }, [api]);
 
@@ -92,6 +117,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           const [offline, scan] = await Promise.all([api.getOfflineForm(), api.scanDevices()]);
           if (!offline.ok) return send({ type: 'host-unreachable-at-start', offlineUnavailable: true });
           send({ type: 'loaded', form: offline.value.form, scan: scan.ok ? scan.value : undefined, scanError: scan.ok ? undefined : scan.error, offline: offline.value.source });
+          send({ type: 'statuses-unknown' });
         }),
       choose: (deviceId, mode) => send({ type: 'chosen', deviceId, mode }),
       keepDetails: (values) => send({ type: 'details-kept', values }),
@@ -100,10 +126,39 @@ export function WizardProvider({ children }: { children: ReactNode }) {
         run(async () => {
           const { draft, deviceId, form, outboxEntryId } = data;
           if (!draft || !deviceId || !form) return;
-          const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
-          if (!result.ok) return send({ type: 'register-refused', error: result.error });
+          const ids = data.deviceIds && data.deviceIds[0] === deviceId ? data.deviceIds : [deviceId];
+          if (ids.length === 1) {
+            const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+            if (!result.ok) return send({ type: 'register-refused', error: result.error });
+            settleFollowed(outboxEntryId);
+            return send({ type: 'registered', created: result.value });
+          }
+          // API.md registers one device per call: the first that the host accepts opens the registration,
+          // the others are added to its number; a refused device is reported, never the end of the pass.
+          const outcomes: DeviceOutcome[] = [];
+          let created: Awaited<ReturnType<typeof api.register>> | undefined;
+          let firstRefusal: DesktopError | undefined;
+          for (const id of ids) {
+            if (created === undefined || !created.ok) {
+              const result = await api.register({ deviceId: id, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+              if (result.ok) {
+                created = result;
+                outcomes.push({ deviceId: id, result: 'registered' });
+                continue;
+              }
+              const outcome = outcomeOf(result.error);
+              // Details, consent or host trouble concern the whole pass: the pages for them say what to do.
+              if (outcome === 'failed') return send({ type: 'register-refused', error: result.error });
+              firstRefusal ??= result.error;
+              outcomes.push({ deviceId: id, result: outcome });
+              continue;
+            }
+            const added = await api.addDevice({ registrationNumber: created.value.registrationNumber, deviceId: id });
+            outcomes.push({ deviceId: id, result: added.ok ? 'registered' : outcomeOf(added.error) });
+          }
+          if (created === undefined || !created.ok) return send({ type: 'register-refused', error: firstRefusal ?? { code: 'INTERNAL_ERROR', message: 'nothing was registered' } });
           settleFollowed(outboxEntryId);
-          send({ type: 'registered', created: result.value });
+          send({ type: 'registered-many', created: created.value, outcomes });
         }),
       finishLater: () =>
         run(async () => {
@@ -146,6 +201,12 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           const devices = await loadFormAndScan();
           if (devices !== null) send({ type: 'outbox-followed', entry, devices });
         }),
+      chooseMany: (deviceIds) => send({ type: 'chosen-many', deviceIds }),
+      networkSettingsAvailable: async () => {
+        const result = await api.networkSettingsAvailable();
+        return result.ok && networkSettingsAvailabilitySchema.safeParse(result.value).data?.available === true;
+      },
+      openNetworkSettings: async () => (await api.openNetworkSettings()).ok,
     };
   }, [screen, data, busy, api, run, loadFormAndScan, settleFollowed]);
 

@@ -1,7 +1,7 @@
-import type { DesktopError, FormSettings, LookupResult, OutboxEntry, RegistrationCreated, ScanResult, ScannedDevice, UpdateResponse } from '../../../protocol';
+import type { DesktopError, DeviceStatusEntry, FormSettings, LookupResult, OutboxEntry, RegistrationCreated, ScanResult, ScannedDevice, UpdateResponse } from '../../../protocol';
 import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
 import { deviceForEntry, outcomeScreen } from './outbox-outcome';
-import { isHostTrouble, type Mode, type Screen, type WizardData } from './wizard-types';
+import { isHostTrouble, type DeviceOutcome, type Mode, type Screen, type WizardData } from './wizard-types';
 
 /** The whole wizard at one moment: the page shown and what the session has learned. */
 export interface WizardState {
@@ -31,7 +31,12 @@ export type WizardEvent =
   | { type: 'add-refused'; error: DesktopError }
   | { type: 'another-device' }
   | { type: 'outbox-followed'; entry: OutboxEntry; devices: readonly ScannedDevice[] }
-  | { type: 'outbox-settled' };
+  | { type: 'outbox-settled' }
+  // Device page (issues #9, #12): statuses before typing, several devices in one pass.
+  | { type: 'statuses-known'; statuses: readonly DeviceStatusEntry[] }
+  | { type: 'statuses-unknown' }
+  | { type: 'chosen-many'; deviceIds: readonly string[] }
+  | { type: 'registered-many'; created: RegistrationCreated; outcomes: readonly DeviceOutcome[] };
 
 /** The wizard as it opens. */
 export const initialState: WizardState = { screen: { name: 'welcome' }, data: { mode: 'new', registered: [], declined: [] } };
@@ -90,7 +95,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return { ...state, screen: { name: 'unreachable', retry: 'start', busy: false, ...(event.offlineUnavailable ? { offlineUnavailable: true } : {}) } };
     case 'chosen': {
       // A followed saved registration stays attached only while its own device is chosen.
-      const { outboxEntryId, ...rest } = data;
+      const { outboxEntryId, deviceIds: _pass, ...rest } = data;
       const keepsEntry = outboxEntryId !== undefined && data.deviceId === event.deviceId;
       return {
         screen: event.mode === 'update' ? { name: 'password' } : { name: 'details' },
@@ -148,18 +153,72 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     }
     case 'outbox-settled':
       return { ...state, data: withoutFollowed(data) };
+    case 'statuses-known': {
+      const { statusesUnknown: _unknown, ...rest } = data;
+      return { ...state, data: { ...rest, deviceStatuses: Object.fromEntries(event.statuses.map((entry) => [entry.deviceId, entry.status])) } };
+    }
+    case 'statuses-unknown': {
+      const { deviceStatuses: _old, ...rest } = data;
+      return { ...state, data: { ...rest, statusesUnknown: true } };
+    }
+    case 'chosen-many': {
+      const [first, ...others] = event.deviceIds;
+      if (first === undefined) return state;
+      const next = transition(state, { type: 'chosen', deviceId: first, mode: 'new' });
+      return { ...next, data: { ...next.data, deviceIds: [first, ...others.filter((id) => id !== first)] } };
+    }
+    case 'registered-many': {
+      const registeredIds = event.outcomes.filter((o) => o.result === 'registered').map((o) => o.deviceId);
+      const refused = event.outcomes.filter((o) => o.result === 'already-registered' && !data.declined.includes(o.deviceId)).map((o) => o.deviceId);
+      const withAll = registeredIds.reduce((d, id) => withRegistered(d, id, event.created.registrationNumber), { ...data, declined: [...data.declined, ...refused] });
+      return { screen: { name: 'success', created: event.created, added: false, outcomes: [...event.outcomes] }, data: withoutFollowed(withAll) };
+    }
   }
 }
 
+/** Kinds the maker registers: the host's form (the build's defaults offline), all kinds before the form is known. */
+export function registersKind(data: WizardData, kind: ScannedDevice['kind']): boolean {
+  return data.form === undefined || data.form.deviceKinds.includes(kind);
+}
+
+/** Devices the page offers: identifiable, of a kind the maker registers, not known to the host as unidentifiable. */
+export function registrableDevices(data: WizardData): ScannedDevice[] {
+  return (data.scan?.devices ?? []).filter((d) => d.identifiable && registersKind(data, d.kind) && data.deviceStatuses?.[d.id] !== 'not_identifiable');
+}
+
+/** True when the device is on a registration: this session's, or one the host reported (status, or a 409 this session). */
+export function isRegistered(data: WizardData, deviceId: string): boolean {
+  return data.registered.includes(deviceId) || data.declined.includes(deviceId) || data.deviceStatuses?.[deviceId] === 'registered';
+}
+
+/** What the device page offers first: update when the PC (or the only registrable device) is already registered. */
+export function defaultAction(data: WizardData): Mode {
+  if (data.mode === 'update') return 'update';
+  const devices = registrableDevices(data);
+  const first = devices.find((d) => d.kind === 'pc') ?? devices[0];
+  return first !== undefined && data.deviceStatuses?.[first.id] === 'registered' && !data.registered.includes(first.id) ? 'update' : 'new';
+}
+
+/** The devices a fresh device page ticks for a new registration: those chosen before (minus refused), else the PC when it is new. */
+export function preselectedDevices(data: WizardData): string[] {
+  const newable = registrableDevices(data).filter((d) => !isRegistered(data, d.id));
+  const before = (data.deviceIds ?? []).filter((id) => newable.some((d) => d.id === id));
+  if (before.length > 0) return before;
+  const one = preselectedDevice(data);
+  const pc = newable.find((d) => d.kind === 'pc');
+  // A peripheral is ticked for the customer only when it was their last choice, never because the PC is taken.
+  if (one !== undefined && (one === data.deviceId || one === pc?.id)) return [one];
+  return pc !== undefined ? [pc.id] : [];
+}
 /** The device a fresh device page should preselect: the chosen one unless refused, else the first new one. */
 export function preselectedDevice(data: WizardData): string | undefined {
-  const selectable = (data.scan?.devices ?? []).filter((d) => d.identifiable);
+  const selectable = registrableDevices(data);
   const usable = (id: string | undefined) => id !== undefined && !data.declined.includes(id);
   if (usable(data.deviceId) && selectable.some((d) => d.id === data.deviceId)) return data.deviceId;
-  return selectable.find((d) => usable(d.id) && !data.registered.includes(d.id))?.id;
+  return selectable.find((d) => usable(d.id) && !isRegistered(data, d.id))?.id;
 }
 
 /** Devices that can still join the registration: identifiable and not already on it. */
 export function addableDevices(data: WizardData): ScannedDevice[] {
-  return (data.scan?.devices ?? []).filter((d) => d.identifiable && !data.registered.includes(d.id));
+  return registrableDevices(data).filter((d) => !isRegistered(data, d.id));
 }

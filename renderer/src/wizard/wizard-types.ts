@@ -1,5 +1,6 @@
 import type {
   DesktopError,
+  DeviceStatusEntry,
   FieldError,
   FormSettings,
   LookupResult,
@@ -19,7 +20,7 @@ export type Screen =
   | { name: 'devices' }
   | { name: 'details'; serverErrors?: FieldError[]; rejected?: OutboxEntry }
   | { name: 'review'; error?: DesktopError }
-  | { name: 'success'; created: RegistrationCreated; added: boolean }
+  | { name: 'success'; created: RegistrationCreated; added: boolean; outcomes?: DeviceOutcome[] }
   | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid'; entry?: OutboxEntry }
   | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean; offlineUnavailable?: boolean }
   | { name: 'pending'; entry: OutboxEntry }
@@ -48,6 +49,19 @@ export interface WizardData {
   declined: string[];
   /** The saved (outbox) registration whose outcome the customer is acting on; dismissed once resolved. */
   outboxEntryId?: string;
+  // Device page (issues #9 and #12): statuses before typing, several devices in one pass.
+  /** Each scanned device's status from the host, by device id; absent until asked. */
+  deviceStatuses?: Record<string, DeviceStatusEntry['status']>;
+  /** True when the statuses could not be asked (offline, host trouble): the page says so and goes on. */
+  statusesUnknown?: boolean;
+  /** The devices chosen for this pass, the first (the PC when chosen) registered first, the others added to its number. */
+  deviceIds?: string[];
+}
+
+/** What happened to one device of a pass, shown per device on the success page. */
+export interface DeviceOutcome {
+  deviceId: string;
+  result: 'registered' | 'already-registered' | 'not-identifiable' | 'failed';
 }
 
 /** Host trouble the customer can wait out: say "cannot reach", offer try again / finish later. */

@@ -3,13 +3,17 @@ import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Customer, IpcHandlerMap, OutboxEntry, RegistrationCreated } from '../../../protocol';
+import { networkSettingsTarget } from '../../../electron/network-settings/network-settings';
 import { bridgeDesktop } from '../../../scripts/preview/bridge';
 import { serveRenderer } from '../../../scripts/preview/serve-renderer';
 import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../../scripts/preview/wizard-driver';
-import { startEmbeddedHost, startWizardStack, type WizardStack } from '../../../scripts/preview/wizard-stack';
+import { startEmbeddedHost, startWizardStack, type WizardStack, type WizardStackOptions } from '../../../scripts/preview/wizard-stack';
 import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy';
 
 export const REPLAY_DIR = resolve(import.meta.dirname, '../../fixtures/replay/office-pc');
+/** The recorded machines the wizard can run on (tests/fixtures/replay/*). */
+export type Replay = 'office-pc' | 'busy-desk';
+export const replayDir = (replay: Replay) => resolve(import.meta.dirname, '../../fixtures/replay', replay);
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
 /** Serials of the replayed office PC (tests/fixtures/replay/office-pc/README.md). */
 export const SERIALS = { pc: 'JR1SJQ1', printer: '0441BFZ2', scanner: 'X6NQ004517', modem: 'd6da37e3', monitor: '7MT019AI34EU' } as const;
@@ -17,6 +21,10 @@ export const PASSWORD = 'first-boot-2026';
 
 export interface WizardOptions {
   lang: Lang;
+  /** The recorded machine (office-pc unless a spec says `test.use({ replay: 'busy-desk' })`). */
+  replay: Replay;
+  /** The OS the network-settings handler believes it runs on (null: none can be opened, the button is hidden). */
+  networkPlatform: NodeJS.Platform | null;
 }
 
 interface Stack {
@@ -26,6 +34,8 @@ interface Stack {
   holdScan(): () => void;
   /** Registers a device straight through the handlers (what an earlier session would have done). */
   seed(kind: 'pc' | 'printer', customer?: Customer): Promise<RegistrationCreated>;
+  /** What "Open network settings" handed to the OS (URLs, or program and arguments): recorded, never run. */
+  openedSettings: string[];
 }
 
 interface Fixtures {
@@ -50,8 +60,8 @@ export function seedCustomer(lang: Lang): Customer {
 }
 
 /** The wizard's handler stack on the replayed office PC in the given language, talking to hostUrl (own temp data folder unless given). */
-export function appStack(hostUrl: string, lang: Lang, dataDir?: string): Promise<WizardStack> {
-  return startWizardStack({ hostUrl, replayDir: REPLAY_DIR, locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, ...(dataDir ? { dataDir } : {}) });
+export function appStack(hostUrl: string, lang: Lang, dataDir?: string, replay: Replay = 'office-pc', extra: Partial<WizardStackOptions> = {}): Promise<WizardStack> {
+  return startWizardStack({ ...extra, hostUrl, replayDir: replayDir(replay), locale: lang === 'ja' ? 'ja-JP' : 'en-US', fast: true, ...(dataDir ? { dataDir } : {}) });
 }
 
 /** Serves the built wizard to the page with the handlers behind `window.desktop`, and opens it. */
@@ -72,11 +82,18 @@ export async function outboxOf(handlers: IpcHandlerMap): Promise<OutboxEntry[]> 
 
 export const test = base.extend<Fixtures & WizardOptions>({
   lang: ['ja', { option: true }],
+  replay: ['office-pc', { option: true }],
+  networkPlatform: [null, { option: true }],
 
-  stack: async ({ lang }, use) => {
+  stack: async ({ lang, replay, networkPlatform }, use) => {
     const host = await startEmbeddedHost({ PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_TIME_COST: '1' });
     const network = await startSwitchableProxy(host.url);
-    const stack = await appStack(network.url, lang);
+    const openedSettings: string[] = [];
+    const record = (line: string) => Promise.resolve(void openedSettings.push(line));
+    const networkSettings = networkPlatform === null
+      ? undefined
+      : { target: networkSettingsTarget(networkPlatform, () => true), openUrl: record, startProgram: (file: string, args: readonly string[]) => record([file, ...args].join(' ')) };
+    const stack = await appStack(network.url, lang, undefined, replay, networkSettings ? { networkSettings } : {});
     const seed = async (kind: 'pc' | 'printer', customer: Customer = seedCustomer(lang)) => {
       const form = await stack.handlers.getForm(undefined);
       const scan = await stack.handlers.scanDevices(undefined);
@@ -102,7 +119,7 @@ export const test = base.extend<Fixtures & WizardOptions>({
       });
       return release;
     };
-    await use({ handlers, network, seed, holdScan });
+    await use({ handlers, network, seed, holdScan, openedSettings });
     await stack.stop();
     await network.close();
     await host.close();
