@@ -151,8 +151,8 @@ async function benchEngine(makeStore: () => Promise<Store | null>): Promise<void
     const imported = await benchImport(manifestStore);
     const floor = await parseOnlyRowsPerSecond();
     console.log(`${manifestStore.kind} (1-minute load average ${os.loadavg()[0]?.toFixed(1) ?? '?'} on ${os.cpus().length} cores): import of ${ROWS} rows: ${Math.round(imported.rowsPerSecond)} rows/s (target ≥ 20000), ${round(imported.rowsPerSecond / floor, 2)} × csv-parse alone (${Math.round(floor)} rows/s in this run), peak RSS growth ${round(imported.rssGrowthMiB)} MiB (target ≤ 128), ${imported.added} added`);
-    const enforce = await startHost({ port: 0, host: '127.0.0.1', databaseUrl: manifestStore.url, dataDir: manifestStore.dataDir, env: { ...CHEAP_HASH, MANIFEST_POLICY: 'enforce' } });
-    const baseline = await startHost({ port: 0, host: '127.0.0.1', databaseUrl: plainStore.url, dataDir: plainStore.dataDir, env: { ...CHEAP_HASH, MANIFEST_POLICY: 'off' } });
+    const enforce = await startHost({ port: 0, operatorPort: 0, host: '127.0.0.1', databaseUrl: manifestStore.url, dataDir: manifestStore.dataDir, env: { ...CHEAP_HASH, MANIFEST_POLICY: 'enforce' } });
+    const baseline = await startHost({ port: 0, operatorPort: 0, host: '127.0.0.1', databaseUrl: plainStore.url, dataDir: plainStore.dataDir, env: { ...CHEAP_HASH, MANIFEST_POLICY: 'off' } });
     try {
       await registrationsPerSecond(enforce, ROWS - 100, 50); // warm-up on both
       await registrationsPerSecond(baseline, ROWS - 100, 50);
