@@ -40,7 +40,8 @@ export async function exportRegistrationsCsv(deps: ServiceDeps, principal: Opera
   const seesPI = seesPersonalInformation(principal.role);
   await appendAuditEvent(deps.db, { at: deps.now(), actor: { type: 'operator', name: actorName(principal) }, action: 'exported', fields: seesPI ? [...CUSTOMER_COLUMNS] : [], reason: kind === undefined ? 'registrations.csv' : `registrations.csv kind=${kind}` });
   try {
-    await pipeline(Readable.from(records(deps, seesPI, kind), { highWaterMark: 1024 }), stringify(), out);
+    // At most 64 records wait ahead of csv-stringify (a bigger buffer only holds more rows in memory: measured, not faster).
+    await pipeline(Readable.from(records(deps, seesPI, kind), { highWaterMark: 64 }), stringify(), out);
   } catch (error) {
     if (out.destroyed && !out.writableFinished) return;
     throw error;
