@@ -229,11 +229,14 @@ for (const engine of engines) {
   const base = figures[0];
   const names = Object.keys(base?.search ?? {});
   console.log(`\n${engine} (load = 1-minute load average when each size was measured; /me = token check only, interleaved with every request)`);
-  console.log(`size\tload\t/me p50/p99 ms\tsearch p50/p99 ms (${names.join(', ')})\tdetail p50/p99 ms\tsearch+detail p99 ÷ /me p99\tp50 ÷ p50 at ${base?.size ?? ''}\texport rows/s\t÷ csv-stringify alone\tRSS growth MiB`);
+  console.log(`size\tload\t/me p50/p99 ms\tsearch p50/p99 ms (${names.join(', ')})\tdetail p50/p99 ms\tsearch+detail p99 ÷ /me p99\tp50 ÷ p50 at ${base?.size ?? ''}\tthe same, each ÷ its /me p50\texport rows/s\t÷ csv-stringify alone\tRSS growth MiB`);
   for (const row of figures) {
     const search = names.map((name) => `${row.search[name]?.p50}/${row.search[name]?.p99}`).join(', ');
     const overMe = [...names.map((name) => row.search[name]?.p99 ?? NaN), row.detail.p99].map((p99) => `${round(p99 / row.me.p99, 2)}×`).join(', ');
     const ratios = [...names.map((name) => (row.search[name]?.p50 ?? NaN) / (base?.search[name]?.p50 ?? NaN)), row.detail.p50 / (base?.detail.p50 ?? NaN)].map((ratio) => `${round(ratio, 2)}×`).join(', ');
-    console.log(`${row.size}\t${row.load}\t${row.me.p50}/${row.me.p99}\t${search}\t${row.detail.p50}/${row.detail.p99}\t${overMe}\t${ratios}\t${row.exportRowsPerSecond}\t${round(row.exportRowsPerSecond / row.csvFloorRowsPerSecond, 2)}× (${row.csvFloorRowsPerSecond})\t${row.rssGrowthMiB}`);
+    // The same growth with each size's p50 first divided by that size's /me p50, so a load change between sizes cancels.
+    const relative = (p50: number, baseP50: number) => p50 / row.me.p50 / (baseP50 / (base?.me.p50 ?? NaN));
+    const normalised = [...names.map((name) => relative(row.search[name]?.p50 ?? NaN, base?.search[name]?.p50 ?? NaN)), relative(row.detail.p50, base?.detail.p50 ?? NaN)].map((ratio) => `${round(ratio, 2)}×`).join(', ');
+    console.log(`${row.size}\t${row.load}\t${row.me.p50}/${row.me.p99}\t${search}\t${row.detail.p50}/${row.detail.p99}\t${overMe}\t${ratios}\t${normalised}\t${row.exportRowsPerSecond}\t${round(row.exportRowsPerSecond / row.csvFloorRowsPerSecond, 2)}× (${row.csvFloorRowsPerSecond})\t${row.rssGrowthMiB}`);
   }
 }
