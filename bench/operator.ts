@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../server/config';
@@ -70,31 +71,64 @@ async function rssKiB(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
-/** Latencies (ms) of `samples` sequential GETs, sorted. */
-async function latencies(url: string, token: string, paths: () => string, samples = SAMPLES): Promise<number[]> {
+/** One GET's latency in ms (the body read whole); anything but 200 stops the bench. */
+async function timedGet(url: string, token: string, pathname: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${url}${API}${pathname}`, { headers: { authorization: `Bearer ${token}` } });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+/**
+ * Latencies (ms, sorted) of `samples` GETs, each right after a GET of `/me` (token check, no
+ * search) whose latencies go to `baseline`: the machine's load hits both alike, so a figure's
+ * ratio to /me says what the query itself costs on a shared machine.
+ */
+async function latencies(url: string, token: string, paths: () => string, baseline: number[], samples = SAMPLES): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < samples; i += 1) {
-    const started = performance.now();
-    const response = await fetch(`${url}${API}${paths()}`, { headers: { authorization: `Bearer ${token}` } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${paths()} answered ${response.status}`);
-    times.push(performance.now() - started);
+    baseline.push(await timedGet(url, token, '/me'));
+    times.push(await timedGet(url, token, paths()));
   }
   return times.sort((a, b) => a - b);
+}
+
+/** The formatting floor: csv-stringify alone over `rows` rows shaped like the export's (one 5,000-row batch built beforehand, stringified again and again), rows/s in the bench process. */
+function csvStringifyRowsPerSecond(rows: number): number {
+  const batch: string[][] = [];
+  for (let i = 0; i < 5000; i += 1) {
+    const row = syntheticRow(i);
+    batch.push(['ABCD-EFGH-JKLM-NPQR', 'pc', 'LENOVO', 'ThinkPad T14', row.serial, row.hardwareUuid, new Date().toISOString(), row.name, '', row.email, row.phone, '100-0001', `Chiyoda ${i}`, 'JP']);
+  }
+  const started = performance.now();
+  for (let done = 0; done < rows; done += batch.length) stringifySync(batch);
+  return rows / ((performance.now() - started) / 1000);
+}
+
+interface Quantiles {
+  p50: number;
+  p99: number;
 }
 
 interface Figures {
   engine: string;
   size: number;
-  search: Record<string, { p50: number; p99: number }>;
-  detailP99: number;
+  load: number;
+  me: Quantiles;
+  search: Record<string, Quantiles>;
+  detail: Quantiles;
   exportRowsPerSecond: number;
+  csvFloorRowsPerSecond: number;
   rssGrowthMiB: number;
 }
+
+const quantiles = (sorted: number[]): Quantiles => ({ p50: round(quantile(sorted, 0.5), 2), p99: round(quantile(sorted, 0.99), 2) });
 
 async function measure(engine: string, databaseUrl: string, dataDir: string, size: number, numbers: string[], token: string): Promise<Figures> {
   const host = await startChild({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   try {
+    const load = round(os.loadavg()[0] ?? 0);
     const pick = () => Math.floor(Math.random() * size);
     const kinds: Record<string, () => string> = {
       number: () => `/registrations?q=${numbers[pick()] ?? ''}`,
@@ -102,13 +136,11 @@ async function measure(engine: string, databaseUrl: string, dataDir: string, siz
       email: () => `/registrations?q=${encodeURIComponent(syntheticRow(pick()).email.toUpperCase())}`,
       namePrefix: () => `/registrations?q=${encodeURIComponent(syntheticRow(pick()).name.slice(0, -1))}`,
     };
-    await latencies(host.operatorUrl, token, kinds.number ?? (() => '/me'), 20);
+    const baseline: number[] = [];
+    await latencies(host.operatorUrl, token, kinds.number ?? (() => '/me'), [], 20);
     const search: Figures['search'] = {};
-    for (const [name, paths] of Object.entries(kinds)) {
-      const times = await latencies(host.operatorUrl, token, paths);
-      search[name] = { p50: round(quantile(times, 0.5), 2), p99: round(quantile(times, 0.99), 2) };
-    }
-    const detail = await latencies(host.operatorUrl, token, () => `/registrations/${numbers[pick()] ?? ''}`);
+    for (const [name, paths] of Object.entries(kinds)) search[name] = quantiles(await latencies(host.operatorUrl, token, paths, baseline));
+    const detail = quantiles(await latencies(host.operatorUrl, token, () => `/registrations/${numbers[pick()] ?? ''}`, baseline));
     const before = await rssKiB(host.pid);
     let peak = before;
     const sampler = setInterval(() => {
@@ -121,11 +153,16 @@ async function measure(engine: string, databaseUrl: string, dataDir: string, siz
     for (;;) {
       const chunk = await reader?.read();
       if (!chunk || chunk.done) break;
-      for (const byte of chunk.value) if (byte === 10) lines += 1;
+      // Buffer.indexOf runs in C++: the bench's own counting must not be what limits rows/s.
+      const view = chunk.value as Uint8Array;
+      const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+      for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines += 1;
     }
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    return { engine, size, search, detailP99: round(quantile(detail, 0.99), 2), exportRowsPerSecond: Math.round((lines - 1) / seconds), rssGrowthMiB: round((peak - before) / 1024) };
+    if (lines - 1 !== size) throw new Error(`the export held ${lines - 1} rows, not ${size}`);
+    const csvFloorRowsPerSecond = Math.round(csvStringifyRowsPerSecond(Math.min(size, 200_000)));
+    return { engine, size, load, me: quantiles(baseline.sort((a, b) => a - b)), search, detail, exportRowsPerSecond: Math.round(size / seconds), csvFloorRowsPerSecond, rssGrowthMiB: round((peak - before) / 1024) };
   } finally {
     await host.stop();
   }
@@ -153,7 +190,8 @@ async function runEngine(engine: 'sqlite' | 'postgres'): Promise<Figures[]> {
     const numbers: string[] = [];
     for (const size of SIZES) {
       const started = performance.now();
-      numbers.push(...(await fillRegistrations(open.db, size - numbers.length, numbers.length)));
+      // One by one: spreading 10^6 numbers into push() overflows the call stack.
+      for (const number of await fillRegistrations(open.db, open.dialect, size - numbers.length, numbers.length)) numbers.push(number);
       await sql`analyze`.execute(open.db);
       process.stderr.write(`[${engine}] filled ${size} registrations (${round((performance.now() - started) / 1000)} s)\n`);
       figures.push(await measure(engine, databaseUrl, dataDir, size, numbers, token));
@@ -189,11 +227,16 @@ if (await postgresReachable()) engines.push('postgres');
 for (const engine of engines) {
   const figures = await runEngine(engine);
   const base = figures[0];
-  console.log(`\n${engine}`);
-  console.log('size\tsearch p50/p99 ms (number, serial, email, namePrefix)\tdetail p99 ms\texport rows/s\tRSS growth MiB\tp50 vs smallest (number, serial, email, namePrefix)');
+  const names = Object.keys(base?.search ?? {});
+  console.log(`\n${engine} (load = 1-minute load average when each size was measured; /me = token check only, interleaved with every request)`);
+  console.log(`size\tload\t/me p50/p99 ms\tsearch p50/p99 ms (${names.join(', ')})\tdetail p50/p99 ms\tsearch+detail p99 ÷ /me p99\tp50 ÷ p50 at ${base?.size ?? ''}\tthe same, each ÷ its /me p50\texport rows/s\t÷ csv-stringify alone\tRSS growth MiB`);
   for (const row of figures) {
-    const search = Object.entries(row.search).map(([, value]) => `${value.p50}/${value.p99}`).join(', ');
-    const ratios = Object.entries(row.search).map(([name, value]) => `${round(value.p50 / (base?.search[name]?.p50 ?? value.p50), 2)}×`).join(', ');
-    console.log(`${row.size}\t${search}\t${row.detailP99}\t${row.exportRowsPerSecond}\t${row.rssGrowthMiB}\t${ratios}`);
+    const search = names.map((name) => `${row.search[name]?.p50}/${row.search[name]?.p99}`).join(', ');
+    const overMe = [...names.map((name) => row.search[name]?.p99 ?? NaN), row.detail.p99].map((p99) => `${round(p99 / row.me.p99, 2)}×`).join(', ');
+    const ratios = [...names.map((name) => (row.search[name]?.p50 ?? NaN) / (base?.search[name]?.p50 ?? NaN)), row.detail.p50 / (base?.detail.p50 ?? NaN)].map((ratio) => `${round(ratio, 2)}×`).join(', ');
+    // The same growth with each size's p50 first divided by that size's /me p50, so a load change between sizes cancels.
+    const relative = (p50: number, baseP50: number) => p50 / row.me.p50 / (baseP50 / (base?.me.p50 ?? NaN));
+    const normalised = [...names.map((name) => relative(row.search[name]?.p50 ?? NaN, base?.search[name]?.p50 ?? NaN)), relative(row.detail.p50, base?.detail.p50 ?? NaN)].map((ratio) => `${round(ratio, 2)}×`).join(', ');
+    console.log(`${row.size}\t${row.load}\t${row.me.p50}/${row.me.p99}\t${search}\t${row.detail.p50}/${row.detail.p99}\t${overMe}\t${ratios}\t${normalised}\t${row.exportRowsPerSecond}\t${round(row.exportRowsPerSecond / row.csvFloorRowsPerSecond, 2)}× (${row.csvFloorRowsPerSecond})\t${row.rssGrowthMiB}`);
   }
 }

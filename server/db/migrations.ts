@@ -6,6 +6,7 @@ import { operatorMigration } from './migrations/0004-operator';
 import { lifecycleMigration } from './migrations/0005-lifecycle';
 import { genuineMigration } from './migrations/0006-genuine';
 import { attestationMigration } from './migrations/0007-attestation';
+import { bulkPathsMigration } from './migrations/0008-bulk-paths';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
 export type { Dialect } from './migrations/migration-kit';
@@ -19,6 +20,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactor
   ['0005-lifecycle', lifecycleMigration],
   ['0006-genuine', genuineMigration],
   ['0007-attestation', attestationMigration],
+  ['0008-bulk-paths', bulkPathsMigration],
 ];
 
 /** Versioned schema changes, applied in name order at start. */

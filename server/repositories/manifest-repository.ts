@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { bulkInsert, type BulkColumn } from '../db/bulk-insert';
 import type { Dialect } from '../db/migrations';
 import type { HostDatabase, ManifestsTable, ManifestStagingTable } from '../db/schema';
 
@@ -7,19 +8,30 @@ type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
 /** A checked manifest row waiting in the staging table. */
 export type NewManifestRow = Insertable<ManifestStagingTable>;
 
+/** The staged columns, in one place for the bulk insert. */
+const STAGED_COLUMNS: ReadonlyArray<BulkColumn<NewManifestRow>> = [
+  { name: 'manifest_id', pgType: 'text' },
+  { name: 'line', pgType: 'integer' },
+  { name: 'kind', pgType: 'text' },
+  { name: 'vendor', pgType: 'text' },
+  { name: 'vendor_key', pgType: 'text' },
+  { name: 'model', pgType: 'text' },
+  { name: 'serial', pgType: 'text' },
+  { name: 'serial_key', pgType: 'text' },
+  { name: 'hardware_uuid', pgType: 'text' },
+  { name: 'ek_public_sha256', pgType: 'text' },
+  { name: 'shipped_at', pgType: 'bigint' },
+];
+
 /**
- * Stages one batch (one multi-row insert); a row whose key this import already staged is skipped.
- * Returns the lines stored, so the caller can name the others DUPLICATE_IN_FILE.
+ * Stages one batch as one bulk insert (server/db/bulk-insert.ts); a row whose key this import
+ * already staged is skipped. Returns the lines stored, so the caller names the others
+ * DUPLICATE_IN_FILE (within a batch the first line wins: rows go in in file order).
  */
-export async function stageManifestRows(db: Db, rows: readonly NewManifestRow[]): Promise<Set<number>> {
+export async function stageManifestRows(db: Db, dialect: Dialect, rows: readonly NewManifestRow[]): Promise<Set<number>> {
   if (rows.length === 0) return new Set();
-  const stored = await db
-    .insertInto('manifest_staging')
-    .values([...rows])
-    .onConflict((oc) => oc.columns(['manifest_id', 'kind', 'vendor_key', 'serial_key']).doNothing())
-    .returning('line')
-    .execute();
-  return new Set(stored.map((row) => Number(row.line)));
+  const { rows: stored } = await bulkInsert(dialect, 'manifest_staging', STAGED_COLUMNS, rows, sql`on conflict do nothing returning line`).execute(db);
+  return new Set((stored as Array<{ line: number | string }>).map((row) => Number(row.line)));
 }
 
 /** Drops what an import staged (after a failure, or once merged). */

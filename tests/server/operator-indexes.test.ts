@@ -42,7 +42,7 @@ describe.each(variants)('operator queries use indexes on $kind', (variant) => {
     // Enough rows, with statistics, that each planner picks the index a real store would use.
     const db = openTestStore(suite.database);
     try {
-      await fillRegistrations(db, 3000);
+      await fillRegistrations(db, variant.kind, 3000);
       await sql`analyze`.execute(db);
     } finally {
       await db.destroy();
