@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { anyFormCustomerSchema } from './customer';
 import { deviceKindSchema, deviceSourceSchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
-import { registeredDeviceSchema, type FieldError, type formSettingsSchema, type registrationCreatedSchema, type updateResponseSchema } from './api';
+import { mailLocaleSchema, registeredDeviceSchema, type FieldError, type formSettingsSchema, type registrationCreatedSchema, type updateResponseSchema } from './api';
 import { IPC_CHANNELS } from './ipc-channels';
+import { transferStatusValueSchema, type DeviceReleased, type RecoveryConfirmed, type RegistrationErased } from './lifecycle-api';
 
 export { IPC_CHANNELS };
 export type IpcMethod = keyof typeof IPC_CHANNELS;
@@ -20,6 +21,8 @@ export const DESKTOP_ERROR_CODES = [
   'OUTBOX_FAILED',
   'OUTBOX_ENTRY_PENDING',
   'OPEN_FAILED',
+  'SAVE_FAILED',
+  'CONFIRMATION_MISMATCH',
 ] as const;
 export const desktopErrorSchema = z.object({
   code: z.enum(DESKTOP_ERROR_CODES),
@@ -103,7 +106,36 @@ export const ipcArgSchemas = {
   setLaunchChoice: z.enum(['remind-later', 'declined']),
   close: z.undefined(),
   openPrivacyNotice: z.undefined(),
+  requestRecovery: z.strictObject({ deviceId: deviceIdArg, email: z.email().max(254) }),
+  confirmRecovery: z.strictObject({ deviceId: deviceIdArg, code: z.string().min(1).max(32), newPassword: z.string().min(1).max(128) }),
+  requestTransfer: z.strictObject({ deviceId: deviceIdArg, locale: mailLocaleSchema }),
+  getTransfers: z.undefined(),
+  dismissTransfer: z.string().min(1).max(64),
+  /** `registeredDeviceId` is the host's id of a device on the registration (lookup `devices[].id`), not a scan id. */
+  releaseDevice: z.strictObject({ registrationNumber: z.string().min(1).max(20), registeredDeviceId: z.string().min(1).max(128) }),
+  exportRegistration: z.strictObject({ registrationNumber: z.string().min(1).max(20) }),
+  /** `confirmation` is what the customer typed: it must be the registration number itself. */
+  eraseRegistration: z.strictObject({ registrationNumber: z.string().min(1).max(20), confirmation: z.string().min(1).max(40) }),
+  /** The receipt as the customer sees it (their language), written to a file they choose. */
+  saveReceipt: z.strictObject({ registrationNumber: z.string().min(1).max(20), text: z.string().min(1).max(8000) }),
 } as const;
+
+/** A transfer request this PC sent, remembered by the main process; the host's transfer id never leaves it. */
+export const rememberedTransferSchema = z.object({
+  id: z.string(),
+  device: z.object({ kind: deviceKindSchema, vendor: z.string(), model: z.string() }),
+  deviceId: z.string().max(128).optional(),
+  requestedAt: z.string(),
+  status: transferStatusValueSchema,
+  decidedAt: z.string().optional(),
+  /** False when the host could not be asked just now: `status` is the last one known. */
+  fresh: z.boolean(),
+});
+export type RememberedTransfer = z.infer<typeof rememberedTransferSchema>;
+
+/** A file written where the customer chose, or nothing when they cancelled the dialog. */
+export const savedFileSchema = z.union([z.object({ saved: z.literal(true), path: z.string() }), z.object({ saved: z.literal(false) })]);
+export type SavedFile = z.infer<typeof savedFileSchema>;
 
 export const lookupResultSchema = z.object({
   registrationNumber: z.string(),
@@ -151,6 +183,17 @@ export interface IpcValues {
   close: null;
   /** The privacy notice was handed to the system browser: the host's URL, never one the renderer names. */
   openPrivacyNotice: { url: string };
+  /** Always `{}`: whether anything matched is not told (API.md). */
+  requestRecovery: Record<string, never>;
+  confirmRecovery: RecoveryConfirmed;
+  requestTransfer: RememberedTransfer;
+  /** Every remembered transfer with its status, asked of the host now where it answers. */
+  getTransfers: RememberedTransfer[];
+  dismissTransfer: RememberedTransfer[];
+  releaseDevice: DeviceReleased;
+  exportRegistration: SavedFile;
+  eraseRegistration: RegistrationErased;
+  saveReceipt: SavedFile;
 }
 
 /** The bridge the preload exposes as `window.desktop`; argument-less calls take no argument. */

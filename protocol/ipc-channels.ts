@@ -20,4 +20,14 @@ export const IPC_CHANNELS = {
   setLaunchChoice: 'launch:set-choice',
   close: 'app:close',
   openPrivacyNotice: 'app:open-privacy-notice',
+  // The customer's life with a registration (issue 9): recovery, transfers, own data, receipt.
+  requestRecovery: 'recovery:request',
+  confirmRecovery: 'recovery:confirm',
+  requestTransfer: 'transfer:request',
+  getTransfers: 'transfer:list',
+  dismissTransfer: 'transfer:dismiss',
+  releaseDevice: 'registration:release-device',
+  exportRegistration: 'registration:export',
+  eraseRegistration: 'registration:erase',
+  saveReceipt: 'registration:save-receipt',
 } as const;

@@ -9,6 +9,9 @@ import { Outbox, type OutboxEvent } from '../outbox/outbox';
 import { createHandlerMap } from './create-handler-map';
 import { createLaunchHandlers, type LaunchPort } from './launch-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
+import { join } from 'node:path';
+import type { ChooseSavePath } from '../lifecycle/save-file';
+import { TransferStore } from '../lifecycle/transfer-store';
 
 export interface DesktopHandlersOptions {
   hostUrl: string;
@@ -29,6 +32,8 @@ export interface DesktopHandlersOptions {
   log?: (line: string) => void;
   /** Proves the PC's TPM when registering it (the main process passes one; preview and e2e do not). */
   attestor?: PcAttestor;
+  /** Asks where to save "my data" and the receipt (dialog.showSaveDialog in Electron, a temp folder in tests). */
+  chooseSavePath?: ChooseSavePath;
 }
 
 /** The full handler map plus what must be stopped at quit. */
@@ -75,6 +80,8 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     ...(options.lookupAttempts !== undefined ? { lookupAttempts: options.lookupAttempts } : {}),
     onRegistered: () => recordLaunch({ type: 'registered' }),
     ...(options.attestor ? { attestor: options.attestor } : {}),
+    transfers: new TransferStore(join(options.dataDir, 'transfers.json')),
+    ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
     offline: ({ devices, requestIdFor }) => ({
       ...createOutboxHandlers({
         devices,

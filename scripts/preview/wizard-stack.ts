@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { IpcHandlerMap } from '../../protocol';
 import { checkHostUrl } from '../../electron/config/host-url';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
@@ -27,6 +27,8 @@ export interface WizardStackOptions {
   onClose?: () => void;
   /** Where "open in the browser" goes outside Electron (the preview prints the URL). */
   onOpenExternal?: (url: string) => void;
+  /** Where "save" writes outside Electron (no dialog): a file name in, a path out; default `<dataDir>/saved/<name>`. */
+  savePath?: (suggestedName: string) => string | null;
 }
 
 export interface WizardStack {
@@ -79,6 +81,11 @@ export async function startWizardStack(options: WizardStackOptions = {}): Promis
     appInfo: () => ({ version: VERSION.version, locale: options.locale ?? Intl.DateTimeFormat().resolvedOptions().locale, hostUrl, launchedAtLogin: false }),
     close: () => options.onClose?.(),
     openExternal: (url) => Promise.resolve(options.onOpenExternal?.(url)),
+    chooseSavePath: async (name) => {
+      const chosen = options.savePath ? options.savePath(name) : join(dataDir, 'saved', name);
+      if (chosen !== null) await mkdir(dirname(chosen), { recursive: true });
+      return chosen;
+    },
   });
   return {
     hostUrl,

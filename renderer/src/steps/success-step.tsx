@@ -5,6 +5,7 @@ import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 import { addableDevices } from '../wizard/wizard-machine';
 import { RegistrationNumber } from './registration-number';
+import { SuccessReceipt } from './success-receipt';
 
 /** Done: the registration number, how to keep it, and registering the peripherals to it. */
 export function SuccessStep({ created, added }: { created: RegistrationCreated; added: boolean }) {
@@ -18,6 +19,7 @@ export function SuccessStep({ created, added }: { created: RegistrationCreated; 
       <p className="lead">{added ? t('success.addedLead', { device }) : t('success.lead', { device })}</p>
       <RegistrationNumber value={created.registrationNumber} />
       <p className="keep">{t('success.keep')}</p>
+      <SuccessReceipt created={created} />
       <div className="actions">
         {others.length > 0 && (
           <button type="button" className="button secondary" onClick={() => wizard.startAddDevice()}>{t('success.addAnother')}</button>

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useReducer, useState, 
 import type { DesktopError, OutboxEntry, ScannedDevice } from '../../../protocol';
 import { desktop } from '../desktop';
 import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
+import { createLifecycleActions, type LifecycleActions } from './lifecycle-actions';
 import { initialState, transition, type WizardEvent } from './wizard-machine';
 import type { Mode, Screen, WizardData } from './wizard-types';
 
@@ -30,6 +31,8 @@ export interface Wizard {
   restart(): void;
   /** Acts on a saved registration's outcome: scans, selects its device and opens the page for it. */
   followOutbox(entry: OutboxEntry): Promise<void>;
+  /** Forgotten password, transfers, the owner's own data, the receipt (issue 9). */
+  life: LifecycleActions;
 }
 
 const WizardContext = createContext<Wizard | null>(null);
@@ -146,6 +149,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           const devices = await loadFormAndScan();
           if (devices !== null) send({ type: 'outbox-followed', entry, devices });
         }),
+      life: createLifecycleActions({ api, screen, data, send, run }),
     };
   }, [screen, data, busy, api, run, loadFormAndScan, settleFollowed]);
 
