@@ -86,6 +86,8 @@ export const ipcArgSchemas = {
     customer: anyFormCustomerSchema,
     password: z.string().min(1).max(128),
     privacyPolicyVersion: z.string().min(1).max(64),
+    /** The language of the mails about this registration (the wizard's language). */
+    locale: mailLocaleSchema.optional(),
   }),
   lookup: z.strictObject({ deviceId: deviceIdArg, password: z.string().min(1).max(128) }),
   update: z.strictObject({

@@ -104,7 +104,9 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
         password: arg.password,
         consent: { privacyPolicyVersion: arg.privacyPolicyVersion },
       };
-      const result = await host.register({ requestId: requestIds.for(body), ...body, ...(await attestationFor(identity.value)) });
+      // The mail language is not part of the submission's identity: the same details keep one requestId.
+      const locale = arg.locale !== undefined ? { locale: arg.locale } : {};
+      const result = await host.register({ requestId: requestIds.for(body), ...body, ...locale, ...(await attestationFor(identity.value)) });
       if (result.ok) {
         deps.onRegistered?.(result.value.registrationNumber);
         await openSession({ device: identity.value, password: arg.password });

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { createContext, useCallback, useContext, useMemo, useReducer, useState, type ReactNode } from 'react';
 import type { DesktopError, OutboxEntry, ScannedDevice } from '../../../protocol';
 import { desktop } from '../desktop';
@@ -36,6 +37,11 @@ export interface Wizard {
 }
 
 const WizardContext = createContext<Wizard | null>(null);
+
+/** The language the host writes this customer's mail in: the one the wizard shows. */
+function mailLocale(): 'ja' | 'en' {
+  return i18next.language === 'en' ? 'en' : 'ja';
+}
 
 /** The page's access to the wizard. */
 export function useWizard(): Wizard {
@@ -103,7 +109,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
         run(async () => {
           const { draft, deviceId, form, outboxEntryId } = data;
           if (!draft || !deviceId || !form) return;
-          const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+          const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version, locale: mailLocale() });
           if (!result.ok) return send({ type: 'register-refused', error: result.error });
           settleFollowed(outboxEntryId);
           send({ type: 'registered', created: result.value });
