@@ -187,7 +187,7 @@ export const en = {
     item3_one: 'the {{count}} device on it: it is released and anyone can register it', item3_other: 'the {{count}} devices on it: each is released and anyone can register them',
     item4: 'registration number {{number}}: it stops working, also for support',
     kept: 'We keep only a note that a registration was deleted, without any of your details. A last e-mail confirming the deletion goes to the address on record.',
-    confirmLabel: 'To confirm, type your registration number: {{number}}', confirmHint: 'Capital or small letters, with or without hyphens.',
+    yourNumber: 'Your registration number:', confirmLabel: 'To confirm, type your registration number', confirmHint: 'Capital or small letters, with or without hyphens.',
     mismatch: 'That is not this registration number.', submit: 'Delete for good',
     doneHeading: 'Your registration is deleted', doneLead: 'Your personal information is gone and every device was released. You can close this window.',
   },

@@ -22,7 +22,7 @@ export function EraseStep({ lookup }: { lookup: LookupResult }) {
   const { register, handleSubmit, formState } = useForm<EraseConfirmationValues>({
     resolver: zodResolver(schema) as unknown as Resolver<EraseConfirmationValues>,
     defaultValues: { confirmation: '' },
-    reValidateMode: 'onBlur',
+    reValidateMode: 'onSubmit',
   });
   const typed = formState.errors.confirmation?.message;
   const count = lookup.devices.length;
@@ -37,6 +37,9 @@ export function EraseStep({ lookup }: { lookup: LookupResult }) {
         <li>{t('erase.item4', { number })}</li>
       </ul>
       <p>{t('erase.kept')}</p>
+      <p className="confirm-number">
+        {t('erase.yourNumber')} <strong className="mono nowrap">{number}</strong>
+      </p>
       {error && <Alert>{lifeErrorText(t, error, i18n.language)}</Alert>}
       <form noValidate className="form narrow" onSubmit={(event) => void handleSubmit(async ({ confirmation }) => setError(await wizard.life.erase(confirmation)))(event)}>
         <TextField
@@ -44,7 +47,7 @@ export function EraseStep({ lookup }: { lookup: LookupResult }) {
           className="mono"
           autoComplete="off"
           spellCheck={false}
-          label={t('erase.confirmLabel', { number })}
+          label={t('erase.confirmLabel')}
           hint={t('erase.confirmHint')}
           error={typed === 'does not match' ? t('erase.mismatch') : typed ? errorText(t, typed, true) : undefined}
           isRequired

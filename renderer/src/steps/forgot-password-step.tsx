@@ -18,7 +18,7 @@ export function ForgotPasswordStep({ back }: { back: Screen }) {
   const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const [error, setError] = useState<DesktopError | null>(null);
-  const { register, handleSubmit, formState } = useForm<RecoveryEmailValues>({ resolver: zodResolver(recoveryEmailSchema), defaultValues: { email: '' }, reValidateMode: 'onBlur' });
+  const { register, handleSubmit, formState } = useForm<RecoveryEmailValues>({ resolver: zodResolver(recoveryEmailSchema), defaultValues: { email: '' }, reValidateMode: 'onSubmit' });
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
   const fieldError = formState.errors.email?.message;
   return (

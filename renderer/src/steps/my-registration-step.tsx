@@ -76,7 +76,11 @@ export function MyRegistrationStep({ lookup, released }: { lookup: LookupResult;
     <section className="step">
       <PageHeading>{t('mine.heading')}</PageHeading>
       <p className="lead">{t('mine.number', { number: lookup.registrationNumber })}</p>
-      {released && <Alert tone="success">{t('mine.released', { device: t(`kinds.${released.kind}`), model: released.model })}</Alert>}
+      {released && (
+        <div data-testid="released">
+          <Alert tone="success">{t('mine.released', { device: t(`kinds.${released.kind}`), model: released.model })}</Alert>
+        </div>
+      )}
 
       <h2>{t('mine.devicesHeading')}</h2>
       {lookup.devices.length === 0 ? (
@@ -94,7 +98,7 @@ export function MyRegistrationStep({ lookup, released }: { lookup: LookupResult;
       <div className="actions start">
         <BusyButton busy={wizard.busy} type="button" className="button secondary" onClick={() => void download()}>{t('mine.download')}</BusyButton>
       </div>
-      <div aria-live="polite">{saved && <Alert tone={saved.tone}><p className="break">{saved.text}</p></Alert>}</div>
+      <div aria-live="polite" data-testid="saved-message">{saved && <Alert tone={saved.tone}><p className="break">{saved.text}</p></Alert>}</div>
 
       <h2>{t('mine.deleteHeading')}</h2>
       <p>{t('mine.deleteBody')}</p>

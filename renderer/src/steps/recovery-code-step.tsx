@@ -22,7 +22,7 @@ export function RecoveryCodeStep({ email }: { email: string }) {
   const { register, handleSubmit, formState, resetField } = useForm<RecoveryCodeValues>({
     resolver: zodResolver(schema) as unknown as Resolver<RecoveryCodeValues>,
     defaultValues: { code: '', newPassword: '', newPasswordConfirm: '' },
-    reValidateMode: 'onBlur',
+    reValidateMode: 'onSubmit',
   });
   const errors = formState.errors;
   const codeError = errors.code?.message === 'bad code' ? t('recovery.badCode') : errors.code?.message ? errorText(t, errors.code.message, true) : undefined;
