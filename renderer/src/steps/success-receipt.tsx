@@ -5,20 +5,15 @@ import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
 import { useWizard } from '../wizard/wizard-context';
 
-/** The receipt's lines in the customer's language: number, device and date only, never personal details. */
-export function receiptLines(t: (key: string, options?: Record<string, unknown>) => string, created: RegistrationCreated, language: string): string[] {
+/** The receipt's facts in the customer's language: number, device and date only, never personal details. */
+export function receiptFacts(t: (key: string, options?: Record<string, unknown>) => string, created: RegistrationCreated, language: string): string[] {
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(created.registeredAt));
   const device = [t(`kinds.${created.device.kind}`), created.device.vendor, created.device.model].filter((part) => part !== '').join(' ');
   return [
-    t('receipt.title'),
-    '',
     `${t('success.number')}: ${created.registrationNumber}`,
     `${t('receipt.device')}: ${device}`,
     ...(created.device.serial ? [`${t('review.serial')}: ${created.device.serial}`] : []),
     `${t('receipt.registeredAt')}: ${when}`,
-    '',
-    t('success.keep'),
-    t('receipt.support'),
   ];
 }
 
@@ -31,9 +26,9 @@ export function SuccessReceipt({ created }: { created: RegistrationCreated }) {
   const wizard = useWizard();
   const [saved, setSaved] = useState<{ tone: 'success' | 'info' | 'error'; text: string } | null>(null);
   const email = wizard.data.form?.recovery === true ? wizard.data.draft?.customer.email : undefined;
-  const lines = receiptLines(t, created, i18n.language);
+  const facts = receiptFacts(t, created, i18n.language);
   const save = async () => {
-    const result = await wizard.life.saveReceipt(created.registrationNumber, lines.join('\n'));
+    const result = await wizard.life.saveReceipt(created.registrationNumber, [t('receipt.title'), '', ...facts, '', t('success.keep'), t('receipt.support')].join('\n'));
     if (!result.ok) setSaved({ tone: 'error', text: t('receipt.saveFailed') });
     else setSaved(result.value.saved ? { tone: 'success', text: t('receipt.saved', { path: result.value.path }) } : { tone: 'info', text: t('receipt.cancelled') });
   };
@@ -41,12 +36,12 @@ export function SuccessReceipt({ created }: { created: RegistrationCreated }) {
     <section className="receipt" aria-labelledby="receipt-heading">
       {email && <p className="mail-note" data-testid="mail-note">{t('receipt.mailSent', { email })}</p>}
       <h2 id="receipt-heading">{t('receipt.heading')}</h2>
-      <pre className="receipt-text" data-testid="receipt-text">{lines.slice(2).join('\n')}</pre>
+      <pre className="receipt-text" data-testid="receipt-text">{facts.join('\n')}</pre>
       <div className="actions start no-print">
         <BusyButton busy={wizard.busy} type="button" className="button secondary" onClick={() => void save()}>{t('receipt.save')}</BusyButton>
         <button type="button" className="button secondary" onClick={() => window.print()}>{t('receipt.print')}</button>
       </div>
-      <div aria-live="polite" className="no-print">{saved && <Alert tone={saved.tone}><p className="break">{saved.text}</p></Alert>}</div>
+      <div aria-live="polite" className="no-print" data-testid="saved-receipt">{saved && <Alert tone={saved.tone}><p className="break">{saved.text}</p></Alert>}</div>
     </section>
   );
 }
