@@ -28,7 +28,8 @@ test('transfer: a second-hand PC is asked for, approved by the owner, shown on t
   await wizard.button(m.duplicate.support).click();
   await expect(page.locator('#support-info')).toContainText(SERIALS.pc);
 
-  await wizard.button(m.transfer.ask).click();
+  await wizard.button(m.transfer.ask).focus();
+  await page.keyboard.press('Enter');
   await wizard.at('transfer-requested');
   await expect(page.getByTestId('transfer-status')).toHaveText(m.transfer.statuses.pending);
   await look('requested');

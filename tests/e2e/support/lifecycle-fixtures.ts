@@ -57,6 +57,8 @@ export async function countPrints(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (globalThis as unknown as { __prints: number }).__prints);
 }
 
+/** Set SCREENSHOT_SIZES=1 to also save every checkpoint at 1024x768 and 1920x1080 (to look at them; CI skips it). */
+const EXTRA_SIZES = process.env.SCREENSHOT_SIZES === '1';
 export const SIZES = [
   { width: 1024, height: 768 },
   { width: 1920, height: 1080 },
@@ -100,6 +102,7 @@ export const test = base.extend<{ life: LifeStack; handlers: IpcHandlerMap; look
     const flow = `${testInfo.titlePath.at(-1)?.split(':')[0]?.trim().replace(/\s+/g, '-') ?? 'flow'}-${lang}`;
     await use(async (step, options) => {
       await checkpoint(step, options);
+      if (!EXTRA_SIZES) return;
       const original = page.viewportSize();
       for (const size of SIZES) {
         await page.setViewportSize(size);
