@@ -167,7 +167,7 @@ export const en = {
     declinedBody: 'The owner kept the registration. If you bought this {{device}} from them, please contact support (0120-000-000).',
     expiredBody: 'The {{device}} left its earlier registration in another way. You can register it now.',
     stale: 'We could not check the status just now; this is the last one we know.',
-    dismiss: 'Dismiss', unavailable: 'Transfers cannot be requested at the moment. Please contact support.',
+    dismiss: 'Dismiss', unavailable: 'Transfers cannot be requested at the moment. Please contact support.', separator: ' — ',
   },
   mine: {
     open: 'My registration: devices and my data', heading: 'My registration', number: 'Registration number {{number}}',

@@ -47,7 +47,7 @@ export function TransferNotices() {
         return (
           <Alert key={transfer.id} tone={free ? 'success' : transfer.status === 'declined' ? 'error' : 'info'} title={t('transfer.noticeTitle', { device, model: transfer.device.model || transfer.device.vendor, date })}>
             <p data-testid="transfer-notice-status">
-              <strong>{t(`transfer.statuses.${transfer.status}`)}</strong>{' — '}
+              <strong>{t(`transfer.statuses.${transfer.status}`)}</strong>{t('transfer.separator')}
               {t(`transfer.${transfer.status}Body`, { device })}
             </p>
             {!transfer.fresh && <p>{t('transfer.stale')}</p>}
