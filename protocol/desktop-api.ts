@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { anyFormCustomerSchema } from './customer';
 import { deviceKindSchema, deviceSourceSchema } from './device-identity';
 import { ERROR_CODES } from './error-codes';
-import { registeredDeviceSchema, type FieldError, type formSettingsSchema, type registrationCreatedSchema, type updateResponseSchema } from './api';
+import { mailLocaleSchema, registeredDeviceSchema, type FieldError, type formSettingsSchema, type registrationCreatedSchema, type updateResponseSchema } from './api';
 import { IPC_CHANNELS } from './ipc-channels';
+import { transferStatusValueSchema, type DeviceReleased, type RecoveryConfirmed, type RegistrationErased } from './lifecycle-api';
 
 export { IPC_CHANNELS };
 export type IpcMethod = keyof typeof IPC_CHANNELS;
@@ -20,6 +21,8 @@ export const DESKTOP_ERROR_CODES = [
   'OUTBOX_FAILED',
   'OUTBOX_ENTRY_PENDING',
   'OPEN_FAILED',
+  'SAVE_FAILED',
+  'CONFIRMATION_MISMATCH',
 ] as const;
 export const desktopErrorSchema = z.object({
   code: z.enum(DESKTOP_ERROR_CODES),
@@ -83,6 +86,8 @@ export const ipcArgSchemas = {
     customer: anyFormCustomerSchema,
     password: z.string().min(1).max(128),
     privacyPolicyVersion: z.string().min(1).max(64),
+    /** The language of the mails about this registration (the wizard's language). */
+    locale: mailLocaleSchema.optional(),
   }),
   lookup: z.strictObject({ deviceId: deviceIdArg, password: z.string().min(1).max(128) }),
   update: z.strictObject({
@@ -106,6 +111,18 @@ export const ipcArgSchemas = {
   deviceStatus: z.strictObject({ deviceIds: z.array(deviceIdArg).min(1).max(50) }),
   networkSettingsAvailable: z.undefined(),
   openNetworkSettings: z.undefined(),
+  requestRecovery: z.strictObject({ deviceId: deviceIdArg, email: z.email().max(254) }),
+  confirmRecovery: z.strictObject({ deviceId: deviceIdArg, code: z.string().min(1).max(32), newPassword: z.string().min(1).max(128) }),
+  requestTransfer: z.strictObject({ deviceId: deviceIdArg, locale: mailLocaleSchema }),
+  getTransfers: z.undefined(),
+  dismissTransfer: z.string().min(1).max(64),
+  /** `registeredDeviceId` is the host's id of a device on the registration (lookup `devices[].id`), not a scan id. */
+  releaseDevice: z.strictObject({ registrationNumber: z.string().min(1).max(20), registeredDeviceId: z.string().min(1).max(128) }),
+  exportRegistration: z.strictObject({ registrationNumber: z.string().min(1).max(20) }),
+  /** `confirmation` is what the customer typed: it must be the registration number itself. */
+  eraseRegistration: z.strictObject({ registrationNumber: z.string().min(1).max(20), confirmation: z.string().min(1).max(40) }),
+  /** The receipt as the customer sees it (their language), written to a file they choose. */
+  saveReceipt: z.strictObject({ registrationNumber: z.string().min(1).max(20), text: z.string().min(1).max(8000) }),
 } as const;
 
 /** One scanned device's registration status as the host reported it (POST /api/v1/devices/status). */
@@ -120,6 +137,23 @@ export const deviceStatusResultSchema = z.object({ devices: z.array(deviceStatus
 export type DeviceStatusResult = z.infer<typeof deviceStatusResultSchema>;
 /** Whether this PC has network settings the wizard can open (the button is hidden otherwise). */
 export const networkSettingsAvailabilitySchema = z.object({ available: z.boolean() });
+
+/** A transfer request this PC sent, remembered by the main process; the host's transfer id never leaves it. */
+export const rememberedTransferSchema = z.object({
+  id: z.string(),
+  device: z.object({ kind: deviceKindSchema, vendor: z.string(), model: z.string() }),
+  deviceId: z.string().max(128).optional(),
+  requestedAt: z.string(),
+  status: transferStatusValueSchema,
+  decidedAt: z.string().optional(),
+  /** False when the host could not be asked just now: `status` is the last one known. */
+  fresh: z.boolean(),
+});
+export type RememberedTransfer = z.infer<typeof rememberedTransferSchema>;
+
+/** A file written where the customer chose, or nothing when they cancelled the dialog. */
+export const savedFileSchema = z.union([z.object({ saved: z.literal(true), path: z.string() }), z.object({ saved: z.literal(false) })]);
+export type SavedFile = z.infer<typeof savedFileSchema>;
 
 export const lookupResultSchema = z.object({
   registrationNumber: z.string(),
@@ -172,6 +206,17 @@ export interface IpcValues {
   networkSettingsAvailable: z.infer<typeof networkSettingsAvailabilitySchema>;
   /** The platform's network settings were opened; nothing the renderer names is run. */
   openNetworkSettings: { opened: true };
+  /** Always `{}`: whether anything matched is not told (API.md). */
+  requestRecovery: Record<string, never>;
+  confirmRecovery: RecoveryConfirmed;
+  requestTransfer: RememberedTransfer;
+  /** Every remembered transfer with its status, asked of the host now where it answers. */
+  getTransfers: RememberedTransfer[];
+  dismissTransfer: RememberedTransfer[];
+  releaseDevice: DeviceReleased;
+  exportRegistration: SavedFile;
+  eraseRegistration: RegistrationErased;
+  saveReceipt: SavedFile;
 }
 
 /** The bridge the preload exposes as `window.desktop`; argument-less calls take no argument. */

@@ -24,4 +24,14 @@ export const IPC_CHANNELS = {
   deviceStatus: 'devices:status',
   networkSettingsAvailable: 'app:network-settings-available',
   openNetworkSettings: 'app:open-network-settings',
+  // The customer's life with a registration (issue 9): recovery, transfers, own data, receipt.
+  requestRecovery: 'recovery:request',
+  confirmRecovery: 'recovery:confirm',
+  requestTransfer: 'transfer:request',
+  getTransfers: 'transfer:list',
+  dismissTransfer: 'transfer:dismiss',
+  releaseDevice: 'registration:release-device',
+  exportRegistration: 'registration:export',
+  eraseRegistration: 'registration:erase',
+  saveReceipt: 'registration:save-receipt',
 } as const;

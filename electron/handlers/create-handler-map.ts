@@ -1,4 +1,4 @@
-import type { AppInfo, IpcHandler, IpcHandlerMap, IpcMethod } from '../../protocol';
+import type { AppInfo, FormSettings, IpcHandler, IpcHandlerMap, IpcMethod } from '../../protocol';
 import type { DeviceScanner } from '../hardware/device-scanner';
 import type { HostClient } from '../host-client/host-client';
 import type { PcAttestor } from '../tpm/pc-attestor';
@@ -10,6 +10,10 @@ import { createNetworkSettingsHandlers, type NetworkSettingsDeps } from './netwo
 import { createRegistrationHandlers } from './registration-handlers';
 import { createStatusHandlers } from './status-handlers';
 import { RequestIds } from './request-ids';
+import type { ChooseSavePath } from '../lifecycle/save-file';
+import type { TransferStore } from '../lifecycle/transfer-store';
+import { createLifecycleHandlers } from './lifecycle-handlers';
+import { SessionStore } from './session-store';
 
 type OfflineMethod = 'getOfflineForm' | 'finishLater' | 'getOutbox' | 'retryOutbox' | 'dismissOutboxEntry' | 'setLaunchChoice';
 /** Handlers owned by the outbox and first-boot layer, plugged in where present. */
@@ -38,6 +42,10 @@ export interface HandlerMapDeps {
   attestor?: PcAttestor;
   /** Opens the OS network settings from the cannot-reach page; without it the button is hidden. */
   networkSettings?: NetworkSettingsDeps;
+  /** Remembers transfer requests across launches; without it transfers answer a clear refusal. */
+  transfers?: TransferStore;
+  /** Asks the customer where to save a file (Electron's save dialog); without it saving refuses. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 function unavailable<K extends IpcMethod>(method: K): IpcHandler<K> {
@@ -52,6 +60,18 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
   const registry = new DeviceRegistry(deps.scanner);
   const requestIds = new RequestIds(deps.newRequestId);
   const offline = deps.offline?.({ devices: registry, requestIdFor: (body) => requestIds.for(body) }) ?? {};
+  const sessions = new SessionStore();
+  let form: FormSettings | undefined;
+  const lifecycle = deps.transfers
+    ? createLifecycleHandlers({
+        host: deps.host,
+        devices: registry,
+        sessions,
+        form: () => form,
+        transfers: deps.transfers,
+        ...(deps.chooseSavePath ? { chooseSavePath: deps.chooseSavePath } : {}),
+      })
+    : undefined;
   return {
     ...createAppHandlers({ appInfo: deps.appInfo, close: deps.close }),
     ...createDeviceHandlers(registry),
@@ -63,6 +83,10 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
       ...(deps.onRegistered !== undefined ? { onRegistered: deps.onRegistered } : {}),
       ...(deps.attestor !== undefined ? { attestor: deps.attestor } : {}),
       ...(deps.openExternal !== undefined ? { openExternal: deps.openExternal } : {}),
+      sessions,
+      onForm: (latest) => {
+        form = latest;
+      },
     }),
     ...createStatusHandlers({ host: deps.host, devices: registry }),
     ...createNetworkSettingsHandlers(deps.networkSettings ?? { target: null }),
@@ -72,5 +96,14 @@ export function createHandlerMap(deps: HandlerMapDeps): IpcHandlerMap {
     retryOutbox: offline.retryOutbox ?? unavailable('retryOutbox'),
     dismissOutboxEntry: offline.dismissOutboxEntry ?? unavailable('dismissOutboxEntry'),
     setLaunchChoice: offline.setLaunchChoice ?? unavailable('setLaunchChoice'),
+    requestRecovery: lifecycle?.requestRecovery ?? unavailable('requestRecovery'),
+    confirmRecovery: lifecycle?.confirmRecovery ?? unavailable('confirmRecovery'),
+    requestTransfer: lifecycle?.requestTransfer ?? unavailable('requestTransfer'),
+    getTransfers: lifecycle?.getTransfers ?? unavailable('getTransfers'),
+    dismissTransfer: lifecycle?.dismissTransfer ?? unavailable('dismissTransfer'),
+    releaseDevice: lifecycle?.releaseDevice ?? unavailable('releaseDevice'),
+    exportRegistration: lifecycle?.exportRegistration ?? unavailable('exportRegistration'),
+    eraseRegistration: lifecycle?.eraseRegistration ?? unavailable('eraseRegistration'),
+    saveReceipt: lifecycle?.saveReceipt ?? unavailable('saveReceipt'),
   };
 }

@@ -10,6 +10,9 @@ import { createHandlerMap } from './create-handler-map';
 import { createLaunchHandlers, type LaunchPort } from './launch-handlers';
 import type { NetworkSettingsDeps } from './network-settings-handlers';
 import { createOutboxHandlers } from './outbox-handlers';
+import { join } from 'node:path';
+import type { ChooseSavePath } from '../lifecycle/save-file';
+import { TransferStore } from '../lifecycle/transfer-store';
 
 export interface DesktopHandlersOptions {
   hostUrl: string;
@@ -32,6 +35,8 @@ export interface DesktopHandlersOptions {
   attestor?: PcAttestor;
   /** The OS network settings (network-settings.ts); unset hides "Open network settings". */
   networkSettings?: NetworkSettingsDeps;
+  /** Asks where to save "my data" and the receipt (dialog.showSaveDialog in Electron, a temp folder in tests). */
+  chooseSavePath?: ChooseSavePath;
 }
 
 /** The full handler map plus what must be stopped at quit. */
@@ -79,6 +84,8 @@ export async function createDesktopHandlers(options: DesktopHandlersOptions): Pr
     onRegistered: () => recordLaunch({ type: 'registered' }),
     ...(options.attestor ? { attestor: options.attestor } : {}),
     ...(options.networkSettings ? { networkSettings: options.networkSettings } : {}),
+    transfers: new TransferStore(join(options.dataDir, 'transfers.json')),
+    ...(options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {}),
     offline: ({ devices, requestIdFor }) => ({
       ...createOutboxHandlers({
         devices,

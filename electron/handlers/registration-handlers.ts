@@ -29,6 +29,10 @@ export interface RegistrationHandlerDeps {
   attestor?: PcAttestor;
   /** Opens a URL in the system browser (Electron's shell.openExternal); only the privacy notice's URL is ever passed. */
   openExternal?: (url: string) => Promise<void>;
+  /** Shared with the lifecycle handlers, which act with the token a sign-in left here. */
+  sessions?: SessionStore;
+  /** Told of every form the host sends (the lifecycle handlers check new passwords against it). */
+  onForm?: (form: FormSettings) => void;
 }
 
 type RegistrationHandlers = Pick<IpcHandlerMap, 'getForm' | 'register' | 'lookup' | 'update' | 'addDevice' | 'openPrivacyNotice'>;
@@ -49,7 +53,7 @@ function checkCustomer(form: FormSettings | undefined, customer: Customer, passw
  */
 export function createRegistrationHandlers(deps: RegistrationHandlerDeps): RegistrationHandlers {
   const { host, devices } = deps;
-  const sessions = new SessionStore();
+  const sessions = deps.sessions ?? new SessionStore();
   const requestIds = deps.requestIds ?? new RequestIds();
   const attempts = new AttemptCounter(deps.lookupAttempts ?? 5);
   let form: FormSettings | undefined;
@@ -69,7 +73,10 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
   return {
     getForm: defineHandler('getForm', async () => {
       const result = await host.getForm();
-      if (result.ok) form = result.value;
+      if (result.ok) {
+        form = result.value;
+        deps.onForm?.(result.value);
+      }
       return result;
     }),
 
@@ -97,7 +104,9 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
         password: arg.password,
         consent: { privacyPolicyVersion: arg.privacyPolicyVersion },
       };
-      const result = await host.register({ requestId: requestIds.for(body), ...body, ...(await attestationFor(identity.value)) });
+      // The mail language is not part of the submission's identity: the same details keep one requestId.
+      const locale = arg.locale !== undefined ? { locale: arg.locale } : {};
+      const result = await host.register({ requestId: requestIds.for(body), ...body, ...locale, ...(await attestationFor(identity.value)) });
       if (result.ok) {
         deps.onRegistered?.(result.value.registrationNumber);
         await openSession({ device: identity.value, password: arg.password });

@@ -1,10 +1,16 @@
 import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   attestationChallengeSchema,
   deviceStatusResponseSchema,
+  deviceReleasedSchema,
   formSettingsSchema,
+  recoveryConfirmedSchema,
+  registrationErasedSchema,
+  registrationExportSchema,
+  transferCreatedSchema,
+  transferStatusSchema,
   lookupResponseSchema,
   registrationCreatedSchema,
   updateResponseSchema,
@@ -13,6 +19,15 @@ import {
   type AttestationRequest,
   type DeviceStatusRequest,
   type DeviceStatusResponse,
+  type DeviceReleased,
+  type RecoveryConfirm,
+  type RecoveryConfirmed,
+  type RecoveryRequest,
+  type RegistrationErased,
+  type RegistrationExport,
+  type TransferCreated,
+  type TransferRequest,
+  type TransferStatus,
   type FormSettings,
   type IpcResult,
   type LookupRequest,
@@ -37,6 +52,14 @@ export interface HostClient {
   attest?(body: AttestationRequest): Promise<IpcResult<AttestationChallenge>>;
   /** `POST /api/v1/devices/status` (API.md December additions): what the device page shows before anything is typed. */
   deviceStatus?(body: DeviceStatusRequest): Promise<IpcResult<DeviceStatusResponse>>;
+  // The customer's life with a registration (API.md, December additions).
+  requestRecovery(body: RecoveryRequest): Promise<IpcResult<Record<string, never>>>;
+  confirmRecovery(body: RecoveryConfirm): Promise<IpcResult<RecoveryConfirmed>>;
+  requestTransfer(body: TransferRequest): Promise<IpcResult<TransferCreated>>;
+  transferStatus(transferId: string): Promise<IpcResult<TransferStatus>>;
+  exportRegistration(registrationNumber: string, accessToken: string): Promise<IpcResult<RegistrationExport>>;
+  releaseDevice(registrationNumber: string, accessToken: string, deviceId: string): Promise<IpcResult<DeviceReleased>>;
+  eraseRegistration(registrationNumber: string, accessToken: string): Promise<IpcResult<RegistrationErased>>;
 }
 
 export interface HostClientOptions {
@@ -49,6 +72,9 @@ export interface HostClientOptions {
 }
 
 type RetryPolicy = 'network' | 'connect-only';
+
+/** `202 {}` of a recovery request: nothing to read, and nothing else accepted. */
+const emptySchema = z.strictObject({}) as unknown as z.ZodType<Record<string, never>>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -101,5 +127,14 @@ export function createHostClient(options: HostClientOptions): HostClient {
       call(registrationCreatedSchema, { method: 'POST', url: `${numberPath(number)}/devices`, data: body, headers: bearer(token) }, 'network'),
     attest: (body) => call(attestationChallengeSchema, { method: 'POST', url: '/attestations', data: body }, 'network'),
     deviceStatus: (body) => call(deviceStatusResponseSchema, { method: 'POST', url: '/devices/status', data: body }, 'network'),
+    requestRecovery: (body) => call(emptySchema, { method: 'POST', url: '/recovery', data: body }, 'connect-only'),
+    // Each confirm counts in the lookup lockout: resend only when it surely never arrived.
+    confirmRecovery: (body) => call(recoveryConfirmedSchema, { method: 'POST', url: '/recovery/confirm', data: body }, 'connect-only'),
+    requestTransfer: (body) => call(transferCreatedSchema, { method: 'POST', url: '/transfers', data: body }, 'connect-only'),
+    transferStatus: (id) => call(transferStatusSchema, { method: 'GET', url: `/transfers/${encodeURIComponent(id)}` }, 'network'),
+    exportRegistration: (number, token) => call(registrationExportSchema, { method: 'GET', url: `${numberPath(number)}/export`, headers: bearer(token) }, 'network'),
+    releaseDevice: (number, token, deviceId) =>
+      call(deviceReleasedSchema, { method: 'DELETE', url: `${numberPath(number)}/devices/${encodeURIComponent(deviceId)}`, headers: bearer(token) }, 'network'),
+    eraseRegistration: (number, token) => call(registrationErasedSchema, { method: 'DELETE', url: numberPath(number), headers: bearer(token) }, 'network'),
   };
 }

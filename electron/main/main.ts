@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, shell, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { loadDesktopConfig } from '../config/desktop-config';
 import { createDesktopHandlers } from '../handlers/desktop-handlers';
 import { networkSettingsTarget, programOnPath, startDetached } from '../network-settings/network-settings';
@@ -61,6 +61,15 @@ async function main(): Promise<void> {
     }),
     close: () => window?.close(),
     openExternal: (url) => shell.openExternal(url),
+    // Thin glue only: the customer picks the file; electron/lifecycle/save-file.ts writes it.
+    chooseSavePath: async (suggestedName, kind) => {
+      const options = {
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [kind === 'json' ? { name: 'JSON', extensions: ['json'] } : { name: 'Text', extensions: ['txt'] }],
+      };
+      const chosen = window && !window.isDestroyed() ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+    },
     onOutboxEvent: (event) => firstBoot.onOutboxEvent(event),
     networkSettings: { target: networkSettingsTarget(process.platform, (file) => programOnPath(file)), openUrl: (url) => shell.openExternal(url), startProgram: startDetached },
     attestor: createPcAttestor({ tcti: defaultTcti(config.tpmTcti ? { tcti: config.tpmTcti } : {}) }),

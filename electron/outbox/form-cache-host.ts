@@ -16,6 +16,13 @@ export function withFormCache(host: HostClient, cache: FormCache): HostClient {
     addDevice: (number, token, body) => host.addDevice(number, token, body),
     ...(attest ? { attest } : {}),
     ...(deviceStatus ? { deviceStatus } : {}),
+    requestRecovery: (body) => host.requestRecovery(body),
+    confirmRecovery: (body) => host.confirmRecovery(body),
+    requestTransfer: (body) => host.requestTransfer(body),
+    transferStatus: (id) => host.transferStatus(id),
+    exportRegistration: (number, token) => host.exportRegistration(number, token),
+    releaseDevice: (number, token, deviceId) => host.releaseDevice(number, token, deviceId),
+    eraseRegistration: (number, token) => host.eraseRegistration(number, token),
     getForm: async () => {
       const result = await host.getForm();
       if (result.ok) await cache.remember(result.value);

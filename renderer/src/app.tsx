@@ -6,6 +6,12 @@ import { DetailsStep } from './steps/details-step';
 import { DevicesStep } from './steps/devices-step';
 import { DuplicateStep } from './steps/duplicate-step';
 import { EditStep } from './steps/edit-step';
+import { EraseStep } from './steps/erase-step';
+import { ErasedStep } from './steps/erased-step';
+import { ForgotPasswordStep } from './steps/forgot-password-step';
+import { MyRegistrationStep } from './steps/my-registration-step';
+import { RecoveryCodeStep } from './steps/recovery-code-step';
+import { TransferRequestedStep } from './steps/transfer-requested-step';
 import { PasswordStep } from './steps/password-step';
 import { PendingStep } from './steps/pending-step';
 import { ReviewStep } from './steps/review-step';
@@ -45,6 +51,12 @@ function CurrentStep() {
     case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} />;
     case 'updated': return <UpdatedStep result={screen.result} />;
     case 'add-device': return <AddDeviceStep error={screen.error} back={screen.back} />;
+    case 'forgot-password': return <ForgotPasswordStep back={screen.back} />;
+    case 'recovery-code': return <RecoveryCodeStep email={screen.email} />;
+    case 'transfer-requested': return <TransferRequestedStep transfer={screen.transfer} />;
+    case 'my-registration': return <MyRegistrationStep lookup={screen.lookup} released={screen.released} />;
+    case 'erase': return <EraseStep lookup={screen.lookup} />;
+    case 'erased': return <ErasedStep />;
   }
 }
 

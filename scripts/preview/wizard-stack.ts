@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { IpcHandlerMap } from '../../protocol';
 import { checkHostUrl } from '../../electron/config/host-url';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
@@ -30,6 +30,8 @@ export interface WizardStackOptions {
   onOpenExternal?: (url: string) => void;
   /** The OS network settings as the handler map sees them (tests pass a platform's target and a recorder). */
   networkSettings?: NetworkSettingsDeps;
+  /** Where "save" writes outside Electron (no dialog): a file name in, a path out; default `<dataDir>/saved/<name>`. */
+  savePath?: (suggestedName: string) => string | null;
 }
 
 export interface WizardStack {
@@ -83,6 +85,11 @@ export async function startWizardStack(options: WizardStackOptions = {}): Promis
     close: () => options.onClose?.(),
     openExternal: (url) => Promise.resolve(options.onOpenExternal?.(url)),
     ...(options.networkSettings ? { networkSettings: options.networkSettings } : {}),
+    chooseSavePath: async (name) => {
+      const chosen = options.savePath ? options.savePath(name) : join(dataDir, 'saved', name);
+      if (chosen !== null) await mkdir(dirname(chosen), { recursive: true });
+      return chosen;
+    },
   });
   return {
     hostUrl,

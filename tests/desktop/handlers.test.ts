@@ -35,6 +35,13 @@ function setup() {
     lookup: vi.fn((): Promise<IpcResult<typeof lookupAnswer>> => Promise.resolve({ ok: true, value: lookupAnswer })),
     update: vi.fn(),
     addDevice: vi.fn((_number: string, _token: string, _body: unknown): Promise<IpcResult<typeof created>> => Promise.resolve({ ok: true, value: created })),
+    requestRecovery: vi.fn(),
+    confirmRecovery: vi.fn(),
+    requestTransfer: vi.fn(),
+    transferStatus: vi.fn(),
+    exportRegistration: vi.fn(),
+    releaseDevice: vi.fn(),
+    eraseRegistration: vi.fn(),
   } satisfies HostClient;
   const map = createHandlerMap({
     scanner, host, close: () => undefined,

@@ -20,6 +20,9 @@ export function stepOf(screen: Screen): StepKey {
     case 'review': case 'duplicate': return 'review';
     case 'unreachable': return screen.retry === 'start' ? 'start' : screen.retry === 'add' ? 'device' : 'review';
     case 'success': case 'pending': case 'updated': return 'done';
+    case 'forgot-password': case 'recovery-code': return 'password';
+    case 'my-registration': case 'erase': return 'details';
+    case 'transfer-requested': case 'erased': return 'done';
   }
 }
 

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutboxEntry } from '../../../protocol';
+import type { DesktopError, OutboxEntry } from '../../../protocol';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
+import { lifeErrorText } from './life-error';
 import { DeviceFacts } from '../components/device-facts';
 import { PageHeading } from '../../shared/components/page-heading';
 import { useWizard } from '../wizard/wizard-context';
@@ -12,6 +15,9 @@ export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'ha
   const wizard = useWizard();
   const [support, setSupport] = useState(false);
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
+  const [transferError, setTransferError] = useState<DesktopError | null>(null);
+  const recovery = wizard.data.form?.recovery === true;
+  const transfers = wizard.data.form?.transfers !== false;
   return (
     <section className="step">
       <PageHeading>{t('duplicate.heading', { device })}</PageHeading>
@@ -30,7 +36,27 @@ export function DuplicateStep({ matchedOn, entry }: { matchedOn?: 'serial' | 'ha
             {t('duplicate.update')}
           </button>
           <p id="update-hint" className="hint">{t('duplicate.updateHint')}</p>
+          {recovery && (
+            <p className="forgot">
+              <button type="button" className="button link" onClick={() => wizard.life.forgotPassword()}>{t('forgot.link')}</button>
+            </p>
+          )}
         </li>
+        {transfers && (
+          <li>
+            <BusyButton
+              busy={wizard.busy}
+              type="button"
+              className="button secondary"
+              aria-describedby="transfer-hint"
+              onClick={() => void wizard.life.requestTransfer(i18n.language === 'ja' ? 'ja' : 'en').then(setTransferError)}
+            >
+              {t('transfer.ask')}
+            </BusyButton>
+            <p id="transfer-hint" className="hint">{t('transfer.askHint')}</p>
+            {transferError && <Alert>{transferError.code === 'NOT_FOUND' ? t('transfer.unavailable') : lifeErrorText(t, transferError, i18n.language)}</Alert>}
+          </li>
+        )}
         <li>
           <button type="button" className="button secondary" onClick={() => wizard.restart()}>{t('duplicate.another')}</button>
         </li>

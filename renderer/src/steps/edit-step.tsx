@@ -13,6 +13,9 @@ export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serve
     <section className="step">
       <PageHeading>{t('details.editHeading')}</PageHeading>
       <p className="lead">{t('success.numberLabel', { number: lookup.registrationNumber })}</p>
+      <p className="aside">
+        <button type="button" className="button link" onClick={() => wizard.life.openMyRegistration()}>{t('mine.open')}</button>
+      </p>
       <CustomerForm
         mode="edit"
         form={wizard.data.form}

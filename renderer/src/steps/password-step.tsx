@@ -29,6 +29,8 @@ export function PasswordStep() {
   const [error, setError] = useState<DesktopError | null>(null);
   const message = usePasswordError(error);
   const locked = error?.code === 'TOO_MANY_ATTEMPTS';
+  // From the first wrong password, and from the lockout, the way out is a new password by e-mail.
+  const offerRecovery = wizard.data.form?.recovery === true && (locked || error?.code === 'INVALID_CREDENTIALS');
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
   return (
     <section className="step">
@@ -61,6 +63,11 @@ export function PasswordStep() {
             aria-describedby={message ? 'lookup-password-error' : undefined}
           />
           <p id="lookup-password-error" className="field-error" role="alert">{message ?? ''}</p>
+          {offerRecovery && (
+            <p className="forgot">
+              <button type="button" className="button link" onClick={() => wizard.life.forgotPassword()}>{t('forgot.link')}</button>
+            </p>
+          )}
         </div>
         <div className="actions">
           <button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'devices' })}>{t('common.back')}</button>

@@ -7,6 +7,7 @@ import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 import { addableDevices } from '../wizard/wizard-machine';
 import { RegistrationNumber } from './registration-number';
+import { SuccessReceipt } from './success-receipt';
 
 /** Done: the registration number, how to keep it, and registering the peripherals to it. */
 export function SuccessStep({ created, added, outcomes }: { created: RegistrationCreated; added: boolean; outcomes?: DeviceOutcome[] | undefined }) {
@@ -21,6 +22,7 @@ export function SuccessStep({ created, added, outcomes }: { created: Registratio
       <RegistrationNumber value={created.registrationNumber} />
       <p className="keep">{t('success.keep')}</p>
       {outcomes !== undefined && outcomes.length > 1 && <PassOutcomes outcomes={outcomes} />}
+      <SuccessReceipt created={created} />
       <div className="actions">
         {others.length > 0 && (
           <button type="button" className="button secondary" onClick={() => wizard.startAddDevice()}>{t('success.addAnother')}</button>

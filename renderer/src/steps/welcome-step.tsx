@@ -6,6 +6,7 @@ import { PageHeading } from '../../shared/components/page-heading';
 import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 import { OutboxNotices } from './outbox-notices';
+import { TransferNotices } from './transfer-notices';
 
 /** First page: what will happen, every saved registration and its outcome, and the ways out ("later", "never", with a confirmation). */
 export function WelcomeStep() {
@@ -40,6 +41,7 @@ export function WelcomeStep() {
       <PageHeading>{registered ? t('welcome.registeredHeading') : t('welcome.heading')}</PageHeading>
       <p className="lead">{registered ? t('welcome.registeredLead') : t('welcome.lead')}</p>
       <OutboxNotices entries={outbox} onChange={setOutbox} />
+      <TransferNotices />
       {!registered && (
         <ol className="points">
           <li>{t('welcome.points.one')}</li>

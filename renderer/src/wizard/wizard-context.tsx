@@ -1,7 +1,9 @@
+import i18next from 'i18next';
 import { createContext, useCallback, useContext, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { deviceStatusResultSchema, networkSettingsAvailabilitySchema, type DesktopError, type FormSettings, type OutboxEntry, type ScannedDevice } from '../../../protocol';
 import { desktop } from '../desktop';
 import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
+import { createLifecycleActions, type LifecycleActions } from './lifecycle-actions';
 import { initialState, transition, type WizardEvent } from './wizard-machine';
 import type { DeviceOutcome, Mode, Screen, WizardData } from './wizard-types';
 
@@ -37,6 +39,8 @@ export interface Wizard {
   networkSettingsAvailable: () => Promise<boolean>;
   /** Opens the OS network settings; false when it could not. */
   openNetworkSettings: () => Promise<boolean>;
+  /** Forgotten password, transfers, the owner's own data, the receipt (issue 9). */
+  life: LifecycleActions;
 }
 
 /** Scanned devices whose status the device page shows: identifiable ones of the kinds the maker registers (at most 50, API.md). */
@@ -52,6 +56,11 @@ function outcomeOf(error: DesktopError): DeviceOutcome['result'] {
 }
 
 const WizardContext = createContext<Wizard | null>(null);
+
+/** The language the host writes this customer's mail in: the one the wizard shows. */
+function mailLocale(): 'ja' | 'en' {
+  return i18next.language === 'en' ? 'en' : 'ja';
+}
 
 /** The page's access to the wizard. */
 export function useWizard(): Wizard {
@@ -128,7 +137,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           if (!draft || !deviceId || !form) return;
           const ids = data.deviceIds && data.deviceIds[0] === deviceId ? data.deviceIds : [deviceId];
           if (ids.length === 1) {
-            const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+            const result = await api.register({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version, locale: mailLocale() });
             if (!result.ok) return send({ type: 'register-refused', error: result.error });
             settleFollowed(outboxEntryId);
             return send({ type: 'registered', created: result.value });
@@ -140,7 +149,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           let firstRefusal: DesktopError | undefined;
           for (const id of ids) {
             if (created === undefined || !created.ok) {
-              const result = await api.register({ deviceId: id, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+              const result = await api.register({ deviceId: id, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version, locale: mailLocale() });
               if (result.ok) {
                 created = result;
                 outcomes.push({ deviceId: id, result: 'registered' });
@@ -207,6 +216,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
         return result.ok && networkSettingsAvailabilitySchema.safeParse(result.value).data?.available === true;
       },
       openNetworkSettings: async () => (await api.openNetworkSettings()).ok,
+      life: createLifecycleActions({ api, screen, data, send, run }),
     };
   }, [screen, data, busy, api, run, loadFormAndScan, settleFollowed]);
 

@@ -1,4 +1,4 @@
-import type { DesktopError, DeviceStatusEntry, FormSettings, LookupResult, OutboxEntry, RegistrationCreated, ScanResult, ScannedDevice, UpdateResponse } from '../../../protocol';
+import type { DesktopError, DeviceStatusEntry, FormSettings, LookupResult, OutboxEntry, RegistrationCreated, RememberedTransfer, ScanResult, ScannedDevice, UpdateResponse } from '../../../protocol';
 import type { DetailsOutput, DetailsValues } from '../forms/details-schema';
 import { deviceForEntry, outcomeScreen } from './outbox-outcome';
 import { isHostTrouble, type DeviceOutcome, type Mode, type Screen, type WizardData } from './wizard-types';
@@ -36,7 +36,18 @@ export type WizardEvent =
   | { type: 'statuses-known'; statuses: readonly DeviceStatusEntry[] }
   | { type: 'statuses-unknown' }
   | { type: 'chosen-many'; deviceIds: readonly string[] }
-  | { type: 'registered-many'; created: RegistrationCreated; outcomes: readonly DeviceOutcome[] };
+  | { type: 'registered-many'; created: RegistrationCreated; outcomes: readonly DeviceOutcome[] }
+  // The customer's life with a registration (issue 9).
+  | { type: 'forgot-started' }
+  | { type: 'recovery-requested'; email: string }
+  | { type: 'recovered'; lookup: LookupResult }
+  | { type: 'transfer-requested'; transfer: RememberedTransfer }
+  | { type: 'my-registration-opened' }
+  | { type: 'details-opened' }
+  | { type: 'device-released'; registeredDeviceId: string }
+  | { type: 'erase-started' }
+  | { type: 'erased'; erasedAt: string }
+  | { type: 'session-ended' };
 
 /** The wizard as it opens. */
 export const initialState: WizardState = { screen: { name: 'welcome' }, data: { mode: 'new', registered: [], declined: [] } };
@@ -69,6 +80,62 @@ function declineCurrent(d: WizardData, screen: Screen): WizardData {
   if (screen.name !== 'duplicate' || d.deviceId === undefined || d.declined.includes(d.deviceId)) return d;
   return { ...d, declined: [...d.declined, d.deviceId] };
 }
+
+/** The lookup shown by the pages that act on a signed-in registration, if the wizard is on one. */
+function signedInLookup(screen: Screen): LookupResult | undefined {
+  return screen.name === 'edit' || screen.name === 'my-registration' || screen.name === 'erase' ? screen.lookup : undefined;
+}
+
+/** Lifecycle events (issue 9), kept apart from the registration flows above so each reads alone. */
+function lifecycleTransition(state: WizardState, event: LifecycleEvent): WizardState {
+  const { screen, data } = state;
+  switch (event.type) {
+    case 'forgot-started':
+      // Only from the pages that offer it; "Back" returns there.
+      if (screen.name !== 'password' && screen.name !== 'duplicate') return state;
+      return { screen: { name: 'forgot-password', back: screen }, data: { ...data, mode: 'update' } };
+    case 'recovery-requested':
+      return screen.name === 'forgot-password' ? { ...state, screen: { name: 'recovery-code', email: event.email } } : state;
+    case 'recovered': {
+      // The device is on that registration: never offered as new again, and no longer "refused".
+      const d = withRegistered(data, data.deviceId, event.lookup.registrationNumber);
+      return { screen: { name: 'edit', lookup: event.lookup }, data: { ...d, mode: 'update', declined: d.declined.filter((id) => id !== data.deviceId) } };
+    }
+    case 'transfer-requested':
+      return screen.name === 'duplicate' ? { screen: { name: 'transfer-requested', transfer: event.transfer }, data: declineCurrent(data, screen) } : state;
+    case 'my-registration-opened': {
+      const lookup = signedInLookup(screen);
+      return lookup ? { ...state, screen: { name: 'my-registration', lookup } } : state;
+    }
+    case 'details-opened': {
+      const lookup = signedInLookup(screen);
+      return lookup ? { ...state, screen: { name: 'edit', lookup } } : state;
+    }
+    case 'device-released': {
+      if (screen.name !== 'my-registration') return state;
+      const released = screen.lookup.devices.find((d) => d.id === event.registeredDeviceId);
+      if (released === undefined) return state;
+      const lookup = { ...screen.lookup, devices: screen.lookup.devices.filter((d) => d.id !== event.registeredDeviceId) };
+      // A released device of this PC may be registered again (by anyone): offer it again.
+      const scanned = (data.scan?.devices ?? []).filter((d) => d.kind === released.kind && d.serial !== null && d.serial === released.serial).map((d) => d.id);
+      return { screen: { name: 'my-registration', lookup, released }, data: { ...data, registered: data.registered.filter((id) => !scanned.includes(id)) } };
+    }
+    case 'erase-started':
+      return screen.name === 'my-registration' ? { ...state, screen: { name: 'erase', lookup: screen.lookup } } : state;
+    case 'erased': {
+      // Every device of the registration was released: nothing of it stays in the session.
+      const { registrationNumber: _gone, values: _typed, draft: _draft, ...rest } = data;
+      return { screen: { name: 'erased', erasedAt: event.erasedAt }, data: { ...rest, mode: 'new', registered: [] } };
+    }
+    case 'session-ended':
+      return signedInLookup(screen) ? { ...state, screen: { name: 'password' } } : state;
+  }
+}
+
+type LifecycleEvent = Extract<
+  WizardEvent,
+  { type: 'forgot-started' | 'recovery-requested' | 'recovered' | 'transfer-requested' | 'my-registration-opened' | 'details-opened' | 'device-released' | 'erase-started' | 'erased' | 'session-ended' }
+>;
 
 /** The pure transition function of DESIGN.md's flows: no IPC, no React, testable in plain Node. */
 export function transition(state: WizardState, event: WizardEvent): WizardState {
@@ -173,6 +240,17 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       const withAll = registeredIds.reduce((d, id) => withRegistered(d, id, event.created.registrationNumber), { ...data, declined: [...data.declined, ...refused] });
       return { screen: { name: 'success', created: event.created, added: false, outcomes: [...event.outcomes] }, data: withoutFollowed(withAll) };
     }
+    case 'forgot-started':
+    case 'recovery-requested':
+    case 'recovered':
+    case 'transfer-requested':
+    case 'my-registration-opened':
+    case 'details-opened':
+    case 'device-released':
+    case 'erase-started':
+    case 'erased':
+    case 'session-ended':
+      return lifecycleTransition(state, event);
   }
 }
 

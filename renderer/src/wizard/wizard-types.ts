@@ -5,7 +5,9 @@ import type {
   FormSettings,
   LookupResult,
   OutboxEntry,
+  RegisteredDevice,
   RegistrationCreated,
+  RememberedTransfer,
   ScanResult,
   UpdateResponse,
 } from '../../../protocol';
@@ -27,7 +29,14 @@ export type Screen =
   | { name: 'password' }
   | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[] }
   | { name: 'updated'; result: UpdateResponse }
-  | { name: 'add-device'; error?: DesktopError; back?: Screen };
+  | { name: 'add-device'; error?: DesktopError; back?: Screen }
+  // The customer's life with a registration (issue 9).
+  | { name: 'forgot-password'; back: Screen }
+  | { name: 'recovery-code'; email: string }
+  | { name: 'transfer-requested'; transfer: RememberedTransfer }
+  | { name: 'my-registration'; lookup: LookupResult; released?: RegisteredDevice }
+  | { name: 'erase'; lookup: LookupResult }
+  | { name: 'erased'; erasedAt: string };
 export type ScreenName = Screen['name'];
 
 /** What the wizard has learned so far in this session. */

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegistrationCreated } from '../../../protocol';
+import { Alert } from '../../shared/components/alert';
+import { BusyButton } from '../../shared/components/busy-button';
+import { useWizard } from '../wizard/wizard-context';
+
+/** The receipt's facts in the customer's language: number, device and date only, never personal details. */
+export function receiptFacts(t: (key: string, options?: Record<string, unknown>) => string, created: RegistrationCreated, language: string): string[] {
+  const when = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(created.registeredAt));
+  const device = [t(`kinds.${created.device.kind}`), created.device.vendor, created.device.model].filter((part) => part !== '').join(' ');
+  return [
+    `${t('success.number')}: ${created.registrationNumber}`,
+    `${t('receipt.device')}: ${device}`,
+    ...(created.device.serial ? [`${t('review.serial')}: ${created.device.serial}`] : []),
+    `${t('receipt.registeredAt')}: ${when}`,
+  ];
+}
+
+/**
+ * The success page's receipt: that a confirmation mail was sent (the host mails when e-mail is
+ * configured, `recovery` in its form, and the customer gave an address), and save / print.
+ */
+export function SuccessReceipt({ created }: { created: RegistrationCreated }) {
+  const { t, i18n } = useTranslation();
+  const wizard = useWizard();
+  const [saved, setSaved] = useState<{ tone: 'success' | 'info' | 'error'; text: string } | null>(null);
+  const email = wizard.data.form?.recovery === true ? wizard.data.draft?.customer.email : undefined;
+  const facts = receiptFacts(t, created, i18n.language);
+  const save = async () => {
+    const result = await wizard.life.saveReceipt(created.registrationNumber, [t('receipt.title'), '', ...facts, '', t('success.keep'), t('receipt.support')].join('\n'));
+    if (!result.ok) setSaved({ tone: 'error', text: t('receipt.saveFailed') });
+    else setSaved(result.value.saved ? { tone: 'success', text: t('receipt.saved', { path: result.value.path }) } : { tone: 'info', text: t('receipt.cancelled') });
+  };
+  return (
+    <section className="receipt" aria-labelledby="receipt-heading">
+      {email && <p className="mail-note" data-testid="mail-note">{t('receipt.mailSent', { email })}</p>}
+      <h2 id="receipt-heading">{t('receipt.heading')}</h2>
+      <pre className="receipt-text" data-testid="receipt-text">{facts.join('\n')}</pre>
+      <div className="actions start no-print">
+        <BusyButton busy={wizard.busy} type="button" className="button secondary" onClick={() => void save()}>{t('receipt.save')}</BusyButton>
+        <button type="button" className="button secondary" onClick={() => window.print()}>{t('receipt.print')}</button>
+      </div>
+      <div aria-live="polite" className="no-print" data-testid="saved-receipt">{saved && <Alert tone={saved.tone}><p className="break">{saved.text}</p></Alert>}</div>
+    </section>
+  );
+}
