@@ -50,6 +50,30 @@ const databaseUrlSchema = z
   .optional()
   .refine((value) => value === undefined || value === '' || /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), 'must be sqlite:<path> or postgres://…');
 
+/** True when `value` parses as an smtp:// or smtps:// URL with a host (and a port, if any, in range). */
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+}
+
+const smtpUrlSchema = z.string().trim().refine(isSmtpUrl, 'must be smtp://host:port or smtps://user:pass@host:port').optional();
+
+/** Variables whose value is a secret: a refusal names them but never shows what they hold. */
+const SECRET_VARIABLES = new Set(['TOKEN_SIGNING_KEY', 'REQUEST_HASH_KEY', 'OUTBOX_SECRET_KEY', 'OPERATOR_OIDC_CLIENT_SECRET']);
+
+/**
+ * How a refused value is quoted in the one-line error: secrets not at all, and a URL's user and password
+ * (SMTP_URL, DATABASE_URL) replaced, since the line lands in terminals, journals and CI logs.
+ */
+function shownValue(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) return '';
+  const credentials = value.lastIndexOf('@');
+  if (credentials < 0) return ` (got ${JSON.stringify(value)})`;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/)?/.exec(value)?.[0] ?? '';
+  return ` (got ${JSON.stringify(`${scheme}…${value.slice(credentials)}`)})`;
+}
+
 const proxyAddress = z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
 
 /**
@@ -108,7 +132,7 @@ const envSchema = z.object({
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
   // Customer lifecycle (issue #9): e-mail, recovery, transfers.
-  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/.+/, 'must be smtp://host:port or smtps://user:pass@host:port').optional(),
+  SMTP_URL: smtpUrlSchema,
   MAIL_FROM: z.string().trim().min(3).max(254).optional().transform((value) => value ?? 'registration@localhost'),
   MAIL_DIR: z.string().trim().min(1).optional(),
   MAIL_RETRY_SECONDS: int(1, 86_400, 30),
@@ -195,7 +219,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const shown = raw[name] === undefined ? '' : ` (got ${JSON.stringify(raw[name])})`;
+    const value = raw[name];
+    const shown = value === undefined ? '' : shownValue(name, value);
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
   }
   const e = parsed.data;
