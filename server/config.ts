@@ -110,6 +110,7 @@ const envSchema = z.object({
   PORT: int(0, 65535, 4780),
   HOST: z.string().trim().min(1).optional().transform((value) => value ?? '127.0.0.1'),
   DATABASE_URL: databaseUrlSchema,
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).optional().transform((value): SqliteSynchronous => value ?? 'full'),
   DATA_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().transform((value) => value ?? 'info'),
   TRUST_PROXY: trustProxySchema,
@@ -155,7 +156,10 @@ const envSchema = z.object({
 });
 
 /** Which store DATABASE_URL chose. */
-export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+export type DatabaseTarget = { dialect: 'sqlite'; file: string; synchronous?: SqliteSynchronous } | { dialect: 'postgres'; url: string };
+
+/** SQLite's fsync policy in WAL mode: FULL syncs each commit (no acknowledged registration lost on power loss); NORMAL only at checkpoints. */
+export type SqliteSynchronous = 'full' | 'normal';
 
 /** The host's validated configuration; everything tunable lives here so tests can shrink windows and costs. */
 export interface HostConfig {
@@ -227,8 +231,8 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR ?? 'data');
   const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
   let database: DatabaseTarget;
-  if (databaseUrl === undefined || databaseUrl === '') database = { dialect: 'sqlite', file: path.join(dataDir, 'registrations.sqlite') };
-  else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)) };
+  if (databaseUrl === undefined || databaseUrl === '') database = { dialect: 'sqlite', file: path.join(dataDir, 'registrations.sqlite'), synchronous: e.SQLITE_SYNCHRONOUS };
+  else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)), synchronous: e.SQLITE_SYNCHRONOUS };
   else if (/^postgres(ql)?:\/\//.test(databaseUrl)) database = { dialect: 'postgres', url: databaseUrl };
   else throw new ConfigError(`Invalid configuration: DATABASE_URL must be sqlite:<path> or postgres://…`);
   if (e.ATTESTATION !== 'off' && e.TPM_EK_CA_DIR === undefined) throw new ConfigError(`Invalid configuration: TPM_EK_CA_DIR is required when ATTESTATION is ${e.ATTESTATION}`);
