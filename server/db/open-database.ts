@@ -65,6 +65,12 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it and /readyz reports the outage.
   });
+  // A client checked out when the server goes away (a restart, a failover) emits 'error' outside the pool's
+  // care: without a listener that is an uncaught exception and the host dies. Its query fails (503), and the
+  // pool drops the broken client when it comes back.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres' };
 }
 
