@@ -10,10 +10,12 @@
  * on SQLite the cost of `synchronous = FULL` against NORMAL; and registrations and lookups again on a
  * store prefilled with 10^6 registrations, as ratios to the empty store.
  *
- * The hash bound is what hashing alone would allow on the CPU the host could use: cores left to the
- * host during the phase (all cores minus this load generator's and every other process's CPU time,
- * read from /proc; on PostgreSQL that includes the database server) ÷ one hash's CPU time (median of
- * three samples of 20 production-cost hashes taken before, between and after the stores).
+ * The hash bound is what hashing alone would allow on the CPU the host could use: the cores left to
+ * the host during the phase (all cores minus this load generator's and every other process's CPU time,
+ * read from /proc; on PostgreSQL that includes the database server) ÷ one hash's CPU time, sampled by
+ * this process during that same phase (a hash, then a pause as long; the CPU its threadpool spent over
+ * the hashes made), because a hash's cost moves with what else the machine runs. Hashes timed between
+ * the stores are printed too, for reference.
  *
  * Options: --quick (5 s phases, 10^5 prefilled rows), --store sqlite|postgres (repeatable),
  * --prefill N, --cpu-prof DIR (profile the host's registrations only and print its top self-times).
@@ -99,6 +101,32 @@ interface CpuSplit {
   benchMs: number;
   othersMs: number;
   wallMs: number;
+  /** One production-cost hash's CPU time, sampled by this process during the phase (same contention as the host's). */
+  hashCpuMs: number | null;
+}
+
+/** CPU time of this process's threads other than the main one (the threadpool that hashes; autocannon runs on the main thread). */
+async function ownThreadpoolCpuMs(): Promise<number> {
+  const tasks = await fs.readdir(`/proc/${process.pid}/task`);
+  const times = await Promise.all(tasks.filter((tid) => tid !== String(process.pid)).map((tid) => cpuMsOf(`/proc/${process.pid}/task/${tid}/stat`)));
+  return times.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+}
+
+/**
+ * Hashes one password at a time (a hash, then a pause as long) until `done`, and answers one hash's CPU
+ * time: the threadpool's CPU over the hashes made. A hash's cost moves with what else the machine runs
+ * (caches, memory bandwidth), so the bound is set by hashes made under the very load being measured.
+ */
+async function sampleHashes(done: () => boolean): Promise<number | null> {
+  const before = await ownThreadpoolCpuMs();
+  let hashes = 0;
+  while (!done()) {
+    const started = performance.now();
+    await argon2.hash(`sample ${hashes}`, { type: argon2.argon2id, ...COST });
+    hashes += 1;
+    await new Promise((resolve) => setTimeout(resolve, performance.now() - started));
+  }
+  return hashes < 5 ? null : ((await ownThreadpoolCpuMs()) - before) / hashes;
 }
 
 async function measureCpu<T>(pid: number, run: () => Promise<T>): Promise<{ result: T; cpu: CpuSplit | null }> {
@@ -106,14 +134,22 @@ async function measureCpu<T>(pid: number, run: () => Promise<T>): Promise<{ resu
   const before = await read();
   const benchBefore = process.cpuUsage();
   const wallBefore = performance.now();
-  const result = await run();
+  let finished = false;
+  const sampling = before.includes(null) ? Promise.resolve(null) : sampleHashes(() => finished);
+  let result: T;
+  try {
+    result = await run();
+  } finally {
+    finished = true;
+  }
+  const hashCpuMs = await sampling;
   const wallMs = performance.now() - wallBefore;
   const bench = process.cpuUsage(benchBefore);
   const after = await read();
   if (before.includes(null) || after.includes(null)) return { result, cpu: null };
   const [hostMs, hostMainThreadMs, machineMs] = after.map((value, i) => (value ?? 0) - (before[i] ?? 0)) as [number, number, number];
   const benchMs = (bench.user + bench.system) / 1000;
-  return { result, cpu: { hostMs, hostMainThreadMs, benchMs, othersMs: Math.max(0, machineMs - hostMs - benchMs), wallMs } };
+  return { result, cpu: { hostMs, hostMainThreadMs, benchMs, othersMs: Math.max(0, machineMs - hostMs - benchMs), wallMs, hashCpuMs } };
 }
 
 /** Starts `server/main.ts` as `npm run host` would, with production hashing and no rate limit. */
@@ -337,9 +373,11 @@ async function benchStore(store: string): Promise<StoreFigures> {
 }
 
 /** The hash bound of a phase: registrations/s ÷ (cores left to the host ÷ hash CPU), and the CPU lines behind it. */
-function boundLines(phase: Phase, hashCpuMs: number): { percent: number | null; lines: string[] } {
+function boundLines(phase: Phase, betweenPhasesHashMs: number): { percent: number | null; lines: string[] } {
   const cpu = phase.cpu;
   if (!cpu) return { percent: null, lines: ['  (no /proc: CPU split and bound unavailable)'] };
+  const hashCpuMs = cpu.hashCpuMs ?? betweenPhasesHashMs;
+  const hashSource = cpu.hashCpuMs === null ? 'between phases' : 'sampled during the phase';
   const answered = phase.perSecond * (cpu.wallMs / 1000);
   const hostPer = cpu.hostMs / Math.max(answered, 1);
   const mainPer = cpu.hostMainThreadMs / Math.max(answered, 1);
@@ -350,7 +388,7 @@ function boundLines(phase: Phase, hashCpuMs: number): { percent: number | null; 
   return {
     percent,
     lines: [
-      `  host CPU per answer:        ${round(hostPer, 2)} ms = event-loop thread ${round(mainPer, 2)} ms + threadpool ${round(hostPer - mainPer, 2)} ms (one hash ${round(hashCpuMs, 2)} ms = ${round((hashCpuMs / hostPer) * 100)} % of it)`,
+      `  host CPU per answer:        ${round(hostPer, 2)} ms = event-loop thread ${round(mainPer, 2)} ms + threadpool ${round(hostPer - mainPer, 2)} ms (one hash ${round(hashCpuMs, 2)} ms ${hashSource} = ${round((hashCpuMs / hostPer) * 100)} % of it)`,
       `  CPU during the phase:       host ${round(cpu.hostMs / cpu.wallMs, 2)} cores, load generator ${round(cpu.benchMs / cpu.wallMs, 2)}, other processes ${round(othersCores, 2)} of ${CORES}`,
       `  ÷ hash bound:               ${round(percent)} % (target ≥ 90 %; ${round(leftCores, 2)} cores left to the host ÷ ${round(hashCpuMs, 2)} ms → ${round(bound)} /s)`,
     ],
@@ -404,8 +442,13 @@ async function postgresReachable(): Promise<boolean> {
 async function profileStore(store: string, dir: string, hashCpuMs: number): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
   let pid = 0;
+  let skipMs = 0;
+  const spawned = performance.now();
   const { phase } = await onHost(store, async (host) => {
     pid = host.pid;
+    // Start-up and warm-up are left out of the table: the profile of the sustained phase only.
+    await registrations(host.url, CORES * 2, { amount: 40 });
+    skipMs = performance.now() - spawned;
     return { phase: await sustainedRegistrations(host) };
   }, { profileDir: dir });
   const file = (await fs.readdir(dir)).filter((name) => name.includes(`.${pid}.0.`) && name.endsWith('.cpuprofile')).sort().pop();
@@ -415,10 +458,12 @@ async function profileStore(store: string, dir: string, hashCpuMs: number): Prom
     log('  no profile written');
     return;
   }
-  const { rows, busyMs, wallMs } = topSelfTime(await readProfile(path.join(dir, file)));
+  const { rows, packages, busyMs, wallMs } = topSelfTime(await readProfile(path.join(dir, file)), skipMs);
   log(`  ${path.join(dir, file)}: event loop busy ${Math.round(busyMs)} ms of ${Math.round(wallMs)} ms`);
   log('  | self ms | % of busy | function |');
   for (const row of rows.slice(0, 8)) log(`  | ${Math.round(row.ms)} | ${round((row.ms / busyMs) * 100)} | ${row.name} |`);
+  log('  | self ms | % of busy | package |');
+  for (const row of packages.slice(0, 6)) log(`  | ${Math.round(row.ms)} | ${round((row.ms / busyMs) * 100)} | ${row.name} |`);
 }
 
 async function main(): Promise<void> {
