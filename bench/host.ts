@@ -202,20 +202,36 @@ const customer = {
 
 type Device = ReturnType<typeof prefilledDevice>;
 
-/** A new registration of a device nobody registered before; `registered` keeps (some of) the devices for lookups. */
-function uniqueRegistration(registered?: Device[]): string {
+/** A new registration of a device nobody registered before, and that device. */
+function uniqueRegistration(): { body: string; device: Device } {
   const device = { kind: 'pc', vendor: 'Bench', model: 'B1', serial: `BN${crypto.randomBytes(8).toString('hex')}`, hardwareUuid: crypto.randomUUID(), source: 'firmware' };
-  if (registered && registered.length < 50_000) registered.push(device);
-  return JSON.stringify({ requestId: crypto.randomUUID(), device, customer, password: PASSWORD, consent: { privacyPolicyVersion: process.env.PRIVACY_POLICY_VERSION ?? '2026-01' } });
+  const body = JSON.stringify({ requestId: crypto.randomUUID(), device, customer, password: PASSWORD, consent: { privacyPolicyVersion: process.env.PRIVACY_POLICY_VERSION ?? '2026-01' } });
+  return { body, device };
 }
 
+/** Registrations of unique devices; `registered` collects (up to 50 000 of) the devices answered 201, for lookups. */
 function registrations(url: string, connections: number, options: { amount?: number; registered?: Device[] } = {}): Promise<autocannon.Result> {
+  const { registered } = options;
   return autocannon({
     url: `${url}/api/v1/registrations`,
     connections,
     ...(options.amount ? { amount: options.amount } : { duration: SECONDS }),
     timeout: 30,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: uniqueRegistration(options.registered) }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request, context) => {
+          const { body, device } = uniqueRegistration();
+          (context as { device?: Device }).device = device;
+          return { ...request, body };
+        },
+        onResponse: (status, _body, context) => {
+          const { device } = context as { device?: Device };
+          if (status === 201 && device && registered && registered.length < 50_000) registered.push(device);
+        },
+      },
+    ],
   });
 }
 
@@ -395,6 +411,9 @@ function boundLines(phase: Phase, betweenPhasesHashMs: number): { percent: numbe
   };
 }
 
+/** The host's CPU per answer in a phase (ms), 0 without /proc. */
+const cpuPerAnswer = (phase: Phase) => (phase.cpu ? phase.cpu.hostMs / Math.max(1, phase.perSecond * (phase.cpu.wallMs / 1000)) : 0);
+
 const phaseLine = (label: string, phase: Phase) => `${label.padEnd(30)}${round(phase.perSecond)} /s, p50 ${phase.p50} ms, p99 ${phase.p99} ms, errors ${phase.errors}`;
 const ratio = (value: number, base: number) => round(value / Math.max(base, 1e-9), 2);
 
@@ -420,7 +439,9 @@ function report(r: StoreFigures, hashCpuMs: number): string[] {
     phaseLine('  registrations:', p.registrations),
     ...boundLines(p.registrations, hashCpuMs).lines,
     phaseLine('  lookups:', p.lookups),
+    ...boundLines(p.lookups, hashCpuMs).lines,
     `  ÷ empty store (target ≥ 0.9): registrations/s ${ratio(p.registrations.perSecond, r.registrations.perSecond)}, lookups/s ${ratio(p.lookups.perSecond, r.lookups.perSecond)}, lookup p50 speed ${ratio(r.lookups.p50, p.lookups.p50)}, lookup p99 speed ${ratio(r.lookups.p99, p.lookups.p99)} (empty latency ÷ prefilled latency)`,
+    `  the same, independent of the CPU the host got in each phase: registrations ÷ hash bound ${ratio(boundLines(p.registrations, hashCpuMs).percent ?? 0, boundLines(r.registrations, hashCpuMs).percent ?? 0)}, lookups ÷ hash bound ${ratio(boundLines(p.lookups, hashCpuMs).percent ?? 0, boundLines(r.lookups, hashCpuMs).percent ?? 0)}, host CPU per registration ${ratio(cpuPerAnswer(r.registrations), cpuPerAnswer(p.registrations))} and per lookup ${ratio(cpuPerAnswer(r.lookups), cpuPerAnswer(p.lookups))} (empty ÷ prefilled)`,
     '',
   );
   return lines;
