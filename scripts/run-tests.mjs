@@ -82,8 +82,10 @@ const SYSTEM_TOOLS = [
   { bin: 'tpm2_createek', pkg: 'tpm2-tools', what: 'the TPM attestation tests (tpm2-tools)' },
   { bin: 'desktop-file-validate', pkg: 'desktop-file-utils', what: 'validation of the autostart entry' },
   { bin: 'cc', pkg: 'gcc', what: 'the Linux state helper (fbr-state-helper) tests' },
+  { bin: '/usr/lib/postgresql/15/bin/pg_ctl', pkg: 'postgresql-15', what: 'the PostgreSQL restart fault test (a private cluster of its own)' },
 ];
 function onPath(bin) {
+  if (bin.startsWith('/')) return existsSync(bin);
   return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${bin}`));
 }
 for (const tool of SYSTEM_TOOLS) {

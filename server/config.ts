@@ -65,6 +65,30 @@ const databaseUrlSchema = z
   .optional()
   .refine((value) => value === undefined || value === '' || /^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(value), 'must be sqlite:<path> or postgres://…');
 
+/** True when `value` parses as an smtp:// or smtps:// URL with a host (and a port, if any, in range). */
+function isSmtpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+}
+
+const smtpUrlSchema = z.string().trim().refine(isSmtpUrl, 'must be smtp://host:port or smtps://user:pass@host:port').optional();
+
+/** Variables whose value is a secret: a refusal names them but never shows what they hold. */
+const SECRET_VARIABLES = new Set(['TOKEN_SIGNING_KEY', 'REQUEST_HASH_KEY', 'OUTBOX_SECRET_KEY', 'OPERATOR_OIDC_CLIENT_SECRET']);
+
+/**
+ * How a refused value is quoted in the one-line error: secrets not at all, and a URL's user and password
+ * (SMTP_URL, DATABASE_URL) replaced, since the line lands in terminals, journals and CI logs.
+ */
+function shownValue(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) return '';
+  const credentials = value.lastIndexOf('@');
+  if (credentials < 0) return ` (got ${JSON.stringify(value)})`;
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:(\/\/)?/.exec(value)?.[0] ?? '';
+  return ` (got ${JSON.stringify(`${scheme}…${value.slice(credentials)}`)})`;
+}
+
 const proxyAddress = z.union([z.enum(['loopback', 'linklocal', 'uniquelocal']), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
 
 /**
@@ -101,6 +125,7 @@ const envSchema = z.object({
   PORT: int(0, 65535, 4780),
   HOST: z.string().trim().min(1).optional().transform((value) => value ?? '127.0.0.1'),
   DATABASE_URL: databaseUrlSchema,
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).optional().transform((value): SqliteSynchronous => value ?? 'full'),
   DATA_DIR: z.string().trim().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().transform((value) => value ?? 'info'),
   TRUST_PROXY: trustProxySchema,
@@ -124,7 +149,7 @@ const envSchema = z.object({
   PG_POOL_SIZE: int(1, 1000, 10),
   SHUTDOWN_GRACE_SECONDS: int(0, 3600, 10),
   // Customer lifecycle (issue #9): e-mail, recovery, transfers.
-  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/.+/, 'must be smtp://host:port or smtps://user:pass@host:port').optional(),
+  SMTP_URL: smtpUrlSchema,
   MAIL_FROM: z.string().trim().min(3).max(254).optional().transform((value) => value ?? 'registration@localhost'),
   MAIL_DIR: z.string().trim().min(1).optional(),
   MAIL_RETRY_SECONDS: int(1, 86_400, 30),
@@ -147,7 +172,10 @@ const envSchema = z.object({
 });
 
 /** Which store DATABASE_URL chose. */
-export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+export type DatabaseTarget = { dialect: 'sqlite'; file: string; synchronous?: SqliteSynchronous } | { dialect: 'postgres'; url: string };
+
+/** SQLite's fsync policy in WAL mode: FULL syncs each commit (no acknowledged registration lost on power loss); NORMAL only at checkpoints. */
+export type SqliteSynchronous = 'full' | 'normal';
 
 /** The host's validated configuration; everything tunable lives here so tests can shrink windows and costs. */
 export interface HostConfig {
@@ -213,15 +241,16 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const shown = raw[name] === undefined ? '' : ` (got ${JSON.stringify(raw[name])})`;
+    const value = raw[name];
+    const shown = value === undefined ? '' : shownValue(name, value);
     throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${shown}`);
   }
   const e = parsed.data;
   const dataDir = path.resolve(overrides.dataDir ?? e.DATA_DIR ?? 'data');
   const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
   let database: DatabaseTarget;
-  if (databaseUrl === undefined || databaseUrl === '') database = { dialect: 'sqlite', file: path.join(dataDir, 'registrations.sqlite') };
-  else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)) };
+  if (databaseUrl === undefined || databaseUrl === '') database = { dialect: 'sqlite', file: path.join(dataDir, 'registrations.sqlite'), synchronous: e.SQLITE_SYNCHRONOUS };
+  else if (databaseUrl.startsWith('sqlite:')) database = { dialect: 'sqlite', file: path.resolve(databaseUrl.slice('sqlite:'.length)), synchronous: e.SQLITE_SYNCHRONOUS };
   else if (/^postgres(ql)?:\/\//.test(databaseUrl)) database = { dialect: 'postgres', url: databaseUrl };
   else throw new ConfigError(`Invalid configuration: DATABASE_URL must be sqlite:<path> or postgres://…`);
   if (e.ATTESTATION !== 'off' && e.TPM_EK_CA_DIR === undefined) throw new ConfigError(`Invalid configuration: TPM_EK_CA_DIR is required when ATTESTATION is ${e.ATTESTATION}`);

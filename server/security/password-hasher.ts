@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import argon2, { type HashOptions } from 'argon2';
 import { ApiError } from '../http/api-error';
 import { currentHashClient } from './hash-clients';
@@ -100,7 +101,8 @@ export function createPasswordHasher(cost: PasswordHashCost): PasswordHasher {
     return made;
   };
   return {
-    hash: (password) => limit(() => argon2.hash(password, options)),
+    // The salt is drawn here, synchronously (16 bytes from the CSPRNG, as argon2 would): argon2's own is a threadpool round trip per hash.
+    hash: (password) => limit(() => argon2.hash(password, { ...options, salt: crypto.randomBytes(16) })),
     // A malformed stored hash is a failed sign-in; a full queue (503) still reaches the client.
     verify: (hash, password) => limit(() => argon2.verify(hash, password).catch(() => false)),
     async verifyNothing(password, imitating) {

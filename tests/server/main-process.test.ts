@@ -26,6 +26,23 @@ describe('npm run host (server/main.ts)', () => {
     });
   });
 
+  describe.concurrent('a refused URL never shows its credentials (#9)', () => {
+    it.each([
+      // Wrong scheme, a port out of range, and a password with an unencoded @: each refused, none echoed.
+      [{ SMTP_URL: 'http://mailer:s3cret-Pa55@mail.example.jp:587' }, /^Invalid configuration: SMTP_URL must be smtp:\/\/host:port/],
+      [{ SMTP_URL: 'smtps://mailer:s3cret-Pa55@mail.example.jp:99999' }, /^Invalid configuration: SMTP_URL must be smtp:\/\/host:port/],
+      [{ SMTP_URL: 'smtp//mailer:s3cret@Pa55@mail.example.jp' }, /^Invalid configuration: SMTP_URL .*"…@mail\.example\.jp"/],
+      [{ DATABASE_URL: 'mysql://admin:s3cret-Pa55@db.example.jp/registrations' }, /^Invalid configuration: DATABASE_URL .*"mysql:\/\/…@db\.example\.jp\/registrations"/],
+      [{ OPERATOR_OIDC_ISSUER: 'https://login.example.jp', OPERATOR_OIDC_CLIENT_ID: 'console', OPERATOR_OIDC_CLIENT_SECRET: ' ' }, /^Invalid configuration: OPERATOR_OIDC_CLIENT_SECRET/],
+    ])('%o', async (env, message) => {
+      const result = await runHostExpectingExit({ ...env, DATA_DIR: path.join(os.tmpdir(), 'never-created') });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toMatch(/s3cret|Pa55|mailer:|admin:/);
+    });
+  });
+
   it('defaults to SQLite under DATA_DIR, logs each listener’s address once, and stops both cleanly on SIGTERM after in-flight work', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'host-main-'));
     try {

@@ -7,6 +7,7 @@ export const SYSTEM_TOOLS = {
   tpm2: { bin: 'tpm2_createek', pkg: 'tpm2-tools', what: 'the TPM attestation tests (tpm2-tools)' },
   desktopFileValidate: { bin: 'desktop-file-validate', pkg: 'desktop-file-utils', what: 'validation of the autostart entry' },
   cc: { bin: 'cc', pkg: 'gcc', what: 'the Linux state helper (fbr-state-helper) tests' },
+  postgresServer: { bin: '/usr/lib/postgresql/15/bin/pg_ctl', pkg: 'postgresql-15', what: 'the PostgreSQL restart fault test (a private cluster of its own)' },
 } as const;
 export type SystemTool = keyof typeof SYSTEM_TOOLS;
 
