@@ -52,7 +52,7 @@ export const ja: Messages = {
     heading: '登録拒否', lead: 'お客様の登録が拒否された理由を新しい順に表示します。お問い合わせへの回答にお使いください。', query: 'シリアル番号、ハードウェア ID または登録番号',
     at: '日時', endpoint: 'リクエスト', device: '機器', reason: '理由', holder: '登録先', none: '該当する拒否はありません。',
     reasons: { duplicate: '登録済み（{{matchedOn}}が一致）', not_recognised: '正規品として確認できない（出荷リストにない）', mismatch: '出荷リストと不一致' },
-    matchedOn: { serial: 'シリアル番号', hardwareUuid: 'ハードウェア ID' },
+    matchedOn: { serial: 'シリアル番号', hardwareUuid: 'ハードウェアID' },
   },
   transfers: {
     heading: '譲渡', lead: '中古機器を新しい所有者に移す申請のうち、オペレーターの判断を待つものです。', status: '状態',
