@@ -136,6 +136,17 @@ describe('device page events (statuses before typing, several devices in one pas
     expect(transition(back, { type: 'chosen-many', deviceIds: [] })).toBe(back);
   });
 
+  it('a registered device opened from its card shows the duplicate page for it, before anything is typed', () => {
+    const state = run(loaded, statuses('registered'), { type: 'registered-device-opened', deviceId: 'pc' });
+    expect(state.screen).toEqual({ name: 'duplicate' });
+    expect(state.data.deviceId).toBe('pc');
+    expect(state.data.draft).toBeUndefined();
+    // "Choose another device" from there never preselects it again.
+    const back = transition(state, { type: 'another-device' });
+    expect(back.screen.name).toBe('devices');
+    expect(preselectedDevices(back.data)).not.toContain('pc');
+  });
+
   it('one number, one result per device: registered ones join the registration, refused ones are never offered again', () => {
     const state = run(loaded, statuses('unregistered'), { type: 'chosen-many', deviceIds: ['pc', 'printer'] }, { type: 'reviewed', draft: DRAFT, values: VALUES }, {
       type: 'registered-many',

@@ -140,6 +140,7 @@ export const en = {
     modelNumber: 'Model number', serial: 'Serial number',
     status: { unregistered: 'Not registered yet', registered: 'Already registered', not_identifiable: 'Cannot be identified' },
     registeredHint: 'To change its details, choose "Update my registration".',
+    notMine: 'Not registered by you? Bought it second-hand? See what you can do',
     statusesUnknown: 'We cannot check right now whether these devices are registered already. You can go on: the registration service checks when it receives your registration.',
     others_one: 'Other devices ({{count}})', others_other: 'Other devices ({{count}})',
     othersLead: 'Found on this PC, but not registered with the maker:',

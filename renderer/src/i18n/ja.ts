@@ -142,6 +142,7 @@ export const ja: Messages = {
     modelNumber: '型番', serial: '製造番号',
     status: { unregistered: '未登録', registered: '登録済み', not_identifiable: '識別できません' },
     registeredHint: '登録内容を変えるには「登録内容を変更する」を選んでください。',
+    notMine: 'ご自身で登録した覚えがない場合（中古品をお求めの場合など）はこちら',
     statusesUnknown: '機器が登録済みかどうかを、いまは確認できません。このまま進めて構いません。登録の受付時に確認します。',
     others_one: 'その他の機器（{{count}}台）', others_other: 'その他の機器（{{count}}台）',
     othersLead: 'このパソコンで見つかりましたが、メーカーへの登録の対象ではない機器です。',

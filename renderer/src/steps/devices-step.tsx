@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScannedDevice } from '../../../protocol';
 import { Alert } from '../../shared/components/alert';
@@ -12,7 +12,7 @@ import type { WizardData } from '../wizard/wizard-types';
 const inputId = (device: ScannedDevice) => `device-${device.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** One device as a card: kind, its one name, model number and serial, and its status when known. */
-export function DeviceCard({ device, type, checked, onChange, status, disabled = false, hint }: {
+export function DeviceCard({ device, type, checked, onChange, status, disabled = false, hint, action }: {
   device: ScannedDevice;
   type: 'checkbox' | 'radio';
   checked: boolean;
@@ -20,6 +20,8 @@ export function DeviceCard({ device, type, checked, onChange, status, disabled =
   status?: { text: string; tone: 'registered' | 'new' } | undefined;
   disabled?: boolean;
   hint?: string | undefined;
+  /** A way on for this device alone (a registered one: "not registered by you?"). */
+  action?: ReactNode;
 }) {
   const { t } = useTranslation();
   const id = inputId(device);
@@ -37,6 +39,7 @@ export function DeviceCard({ device, type, checked, onChange, status, disabled =
         {t('devicePage.serial')} <span className="mono">{device.serial ?? t('devices.noSerial')}</span>
         {hint !== undefined && <span className="device-hint">{hint}</span>}
       </p>
+      {action}
     </div>
   );
 }
@@ -101,6 +104,10 @@ export function DevicesStep() {
   });
   const [missing, setMissing] = useState(false);
 
+  const notMine = (deviceId: string) => (
+    <button type="button" className="button link not-mine" onClick={() => wizard.openRegisteredDevice(deviceId)}>{t('devicePage.notMine')}</button>
+  );
+
   const toggle = (id: string) => {
     setMissing(false);
     if (offline) return setChecked([id]);
@@ -154,6 +161,7 @@ export function DevicesStep() {
                   checked={!registered && checked.includes(device.id)}
                   disabled={registered}
                   hint={registered ? t('devicePage.registeredHint') : undefined}
+                  action={registered && !offline ? notMine(device.id) : undefined}
                   status={badge(device)}
                   onChange={() => toggle(device.id)}
                 />
@@ -164,7 +172,15 @@ export function DevicesStep() {
           <fieldset className="group devices">
             <legend>{t('devicePage.updateLegend')}</legend>
             {signInChoices.map((device) => (
-              <DeviceCard key={device.id} device={device} type="radio" checked={signInWith === device.id} status={badge(device)} onChange={() => { setSignInWith(device.id); setMissing(false); }} />
+              <DeviceCard
+                key={device.id}
+                device={device}
+                type="radio"
+                checked={signInWith === device.id}
+                status={badge(device)}
+                action={isRegistered(data, device.id) && !offline ? notMine(device.id) : undefined}
+                onChange={() => { setSignInWith(device.id); setMissing(false); }}
+              />
             ))}
           </fieldset>
         )}

@@ -35,6 +35,8 @@ export interface Wizard {
   // Device page (issues #9, #12).
   /** New registration of several devices in one pass: details once, one number, one result per device. */
   chooseMany: (deviceIds: readonly string[]) => void;
+  /** A registered device's card → the duplicate page's ways on, before anything is typed (a second-hand PC). */
+  openRegisteredDevice: (deviceId: string) => void;
   /** Whether the OS network settings can be opened from here (the button is hidden otherwise). */
   networkSettingsAvailable: () => Promise<boolean>;
   /** Opens the OS network settings; false when it could not. */
@@ -211,6 +213,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           if (devices !== null) send({ type: 'outbox-followed', entry, devices });
         }),
       chooseMany: (deviceIds) => send({ type: 'chosen-many', deviceIds }),
+      openRegisteredDevice: (deviceId) => send({ type: 'registered-device-opened', deviceId }),
       networkSettingsAvailable: async () => {
         const result = await api.networkSettingsAvailable();
         return result.ok && networkSettingsAvailabilitySchema.safeParse(result.value).data?.available === true;

@@ -37,6 +37,8 @@ export type WizardEvent =
   | { type: 'statuses-unknown' }
   | { type: 'chosen-many'; deviceIds: readonly string[] }
   | { type: 'registered-many'; created: RegistrationCreated; outcomes: readonly DeviceOutcome[] }
+  /** A device the host already knows, opened from its card: the duplicate page's ways on (update, forgot, transfer, support). */
+  | { type: 'registered-device-opened'; deviceId: string }
   // The customer's life with a registration (issue 9).
   | { type: 'forgot-started' }
   | { type: 'recovery-requested'; email: string }
@@ -234,6 +236,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       const next = transition(state, { type: 'chosen', deviceId: first, mode: 'new' });
       return { ...next, data: { ...next.data, deviceIds: [first, ...others.filter((id) => id !== first)] } };
     }
+    case 'registered-device-opened':
+      return { screen: { name: 'duplicate' }, data: { ...data, mode: 'new', deviceId: event.deviceId } };
     case 'registered-many': {
       const registeredIds = event.outcomes.filter((o) => o.result === 'registered').map((o) => o.deviceId);
       const refused = event.outcomes.filter((o) => o.result === 'already-registered' && !data.declined.includes(o.deviceId)).map((o) => o.deviceId);

@@ -97,13 +97,22 @@ export async function waitFor(check: () => Promise<boolean> | boolean, message: 
 
 /** Every file under a folder with its bytes, to search for personal information. */
 export async function readAllFiles(dir: string): Promise<{ path: string; bytes: Buffer }[]> {
-  const out: { path: string; bytes: Buffer }[] = [];
-  for (const dirent of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!dirent.isFile()) continue;
-    const path = join(dirent.parentPath, dirent.name);
-    out.push({ path, bytes: await readFile(path) });
+  // The app writes atomically (temp file, then rename): a temp file can vanish between readdir and
+  // readFile. Then the whole folder is read again, so no file's final bytes are missed.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const out: { path: string; bytes: Buffer }[] = [];
+      for (const dirent of await readdir(dir, { withFileTypes: true, recursive: true })) {
+        if (!dirent.isFile()) continue;
+        const path = join(dirent.parentPath, dirent.name);
+        out.push({ path, bytes: await readFile(path) });
+      }
+      return out;
+    } catch (error) {
+      if (attempt >= 20 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
-  return out;
 }
 
 /**
