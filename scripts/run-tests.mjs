@@ -63,8 +63,11 @@ async function checks(list, lanes) {
       done.set(next.name, { name: next.name, passed: 0, failed: 0, skipped: 0, ok: code === 0, seconds, check: true });
     }
   };
+  const started = Date.now();
   await Promise.all(Array.from({ length: lanes }, lane));
   for (const item of list) results.push(done.get(item.name));
+  const sum = [...done.values()].reduce((total, r) => total + r.seconds, 0);
+  console.log(`\n=== static checks: ${((Date.now() - started) / 1000).toFixed(1)} s for ${sum.toFixed(1)} s of checks, ${lanes} at a time`);
 }
 
 function vitestCounts(file) {
