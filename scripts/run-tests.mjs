@@ -23,6 +23,24 @@ function run(name, command, args, env = {}) {
   });
 }
 
+/** Like run, but holds the output and prints it whole at the end, so checks running side by side keep readable logs. */
+function runHeld(name, command, args, env = {}) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    /** @type {Buffer[]} */
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      const seconds = (Date.now() - started) / 1000;
+      console.log(`\n=== ${name}: ${command} ${args.join(' ')} (${seconds.toFixed(1)} s)`);
+      process.stdout.write(Buffer.concat(output));
+      resolve({ code: code ?? 1, seconds });
+    });
+  });
+}
+
 function reachable(host, port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port, timeout: 1500 });
@@ -32,9 +50,24 @@ function reachable(host, port) {
   });
 }
 
-async function check(name, command, args, env) {
-  const { code, seconds } = await run(name, command, args, env);
-  results.push({ name, passed: 0, failed: 0, skipped: 0, ok: code === 0, seconds, check: true });
+/**
+ * Runs the static checks `lanes` at a time, longest first (they are single-threaded, so two
+ * share this 2-core machine without slowing each other much), and records each as one result.
+ */
+async function checks(list, lanes) {
+  const queue = [...list];
+  const done = new Map();
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { code, seconds } = await runHeld(next.name, next.command, next.args, next.env);
+      done.set(next.name, { name: next.name, passed: 0, failed: 0, skipped: 0, ok: code === 0, seconds, check: true });
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: lanes }, lane));
+  for (const item of list) results.push(done.get(item.name));
+  const sum = [...done.values()].reduce((total, r) => total + r.seconds, 0);
+  console.log(`\n=== static checks: ${((Date.now() - started) / 1000).toFixed(1)} s for ${sum.toFixed(1)} s of checks, ${lanes} at a time`);
 }
 
 function vitestCounts(file) {
@@ -95,21 +128,25 @@ for (const tool of SYSTEM_TOOLS) {
   skippedWhat.push(`${tool.what}: ${how}`);
 }
 
-// Static checks: types per layer, lint zones, Electron security review, packaging config.
-for (const project of ['protocol', 'server', 'electron', 'electron/main', 'electron/preload', 'renderer', 'tests', '.']) {
-  if (existsSync(`${project}/tsconfig.json`)) await check(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
-}
-await check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
-if (hasScript('electronegativity')) await check('electronegativity', 'npm', ['run', '--silent', 'electronegativity']);
+// Static checks: types per layer, lint zones, Electron security review, packaging config; two at a time, longest first.
+/** @type {{ name: string, command: string, args: string[], env?: Record<string, string> }[]} */
+const staticChecks = [{ name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] }];
 // build:linux-dir builds the app first (renderer, main, preload), then packages it with a stand-in Electron.
-if (hasScript('build:linux-dir')) await check('build + electron-builder --linux dir', 'npm', ['run', '--silent', 'build:linux-dir']);
-else if (hasScript('build')) await check('build', 'npm', ['run', '--silent', 'build']);
+if (hasScript('build:linux-dir')) staticChecks.push({ name: 'build + electron-builder --linux dir', command: 'npm', args: ['run', '--silent', 'build:linux-dir'] });
+else if (hasScript('build')) staticChecks.push({ name: 'build', command: 'npm', args: ['run', '--silent', 'build'] });
+for (const project of ['server', 'tests', 'renderer', '.', 'protocol', 'electron/main', 'electron', 'electron/preload']) {
+  if (existsSync(`${project}/tsconfig.json`)) staticChecks.push({ name: `typecheck ${project}`, command: 'npx', args: ['tsc', '-p', project] });
+}
+if (hasScript('electronegativity')) staticChecks.push({ name: 'electronegativity', command: 'npm', args: ['run', '--silent', 'electronegativity'] });
+await checks(staticChecks, 2);
+const built = results.some((r) => r.name.startsWith('build') && r.ok);
 
 const dbEnv = havePostgres ? { REQUIRE_POSTGRES: '1' } : {};
 await suite('vitest (unit + integration)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json'], dbEnv, 'test-results/vitest.json', vitestCounts);
 
+// The build step above already built dist/renderer and dist/console from these sources: the e2e global setup need not again.
 if (haveChromium && existsSync('playwright.config.ts')) {
-  await suite('playwright (e2e in Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json', CHROMIUM_PATH: CHROMIUM }, 'test-results/playwright.json', playwrightCounts);
+  await suite('playwright (e2e in Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json', CHROMIUM_PATH: CHROMIUM, ...(built ? { RENDERER_BUILT: '1' } : {}) }, 'test-results/playwright.json', playwrightCounts);
 }
 
 console.log('\n=== summary');

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
 import type { Download, Page } from '@playwright/test';
 import { CONSOLE_SCREENSHOTS, expect, test } from './support/console-fixtures';
 import { startOperatorStack, type OperatorStack } from './support/operator-stack';
 import type { en } from '../../../renderer/console/i18n/en';
 import type { TestAccount } from '../../support/oidc-provider';
+import { axeViolations } from '../support/axe';
 
 const EXPORT_HEADER = ['registrationNumber', 'kind', 'vendor', 'model', 'serial', 'hardwareUuid', 'registeredAt'];
 const PERSONAL_HEADER = ['name', 'nameKana', 'email', 'phone', 'postalCode', 'address', 'country'];
@@ -54,8 +54,7 @@ const typedNumber = (number: string) => number.toLowerCase().replace(/-/g, '').r
 
 /** A state that is not a fresh page (an open dialog, a result): axe and a screenshot, without the heading-focus check. */
 async function snap(page: Page, name: string, lang: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${name}`).toEqual([]);
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
   await page.screenshot({ path: resolve(CONSOLE_SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
 }
 

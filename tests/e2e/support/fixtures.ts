@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Customer, IpcHandlerMap, OutboxEntry, RegistrationCreated } from '../../../protocol';
 import { networkSettingsTarget } from '../../../electron/network-settings/network-settings';
@@ -8,6 +7,7 @@ import { bridgeDesktop } from '../../../scripts/preview/bridge';
 import { serveRenderer } from '../../../scripts/preview/serve-renderer';
 import { SAMPLE_CUSTOMERS, WizardDriver, type Lang } from '../../../scripts/preview/wizard-driver';
 import { startEmbeddedHost, startWizardStack, type WizardStack, type WizardStackOptions } from '../../../scripts/preview/wizard-stack';
+import { axeViolations } from './axe';
 import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy';
 
 export const REPLAY_DIR = resolve(import.meta.dirname, '../../fixtures/replay/office-pc');
@@ -141,8 +141,7 @@ export const test = base.extend<Fixtures & WizardOptions>({
     const flow = `${testInfo.titlePath.at(-1)?.split(':')[0]?.trim().replace(/\s+/g, '-') ?? 'flow'}-${lang}`;
     await use(async (step, options = {}) => {
       if (options.headingFocused !== false) await expect(page.locator('h1')).toBeFocused();
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${flow}-${step}`).toEqual([]);
+      expect(await axeViolations(page), `axe on ${flow}-${step}`).toEqual([]);
       await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${flow}-${step}.png`), fullPage: true });
     });
   },

@@ -1,12 +1,12 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { OperatorRole } from '../../../../protocol/operator-api';
 import { en } from '../../../../renderer/console/i18n/en';
 import { ja } from '../../../../renderer/console/i18n/ja';
 import { startHost } from '../../../../server/start-host';
+import { axeViolations } from '../../support/axe';
 import { createTestToken } from '../../../support/operator-tokens';
 import type { WizardOptions } from '../../support/fixtures';
 
@@ -59,8 +59,7 @@ export const test = base.extend<ConsoleFixtures & WizardOptions>({
     await mkdir(CONSOLE_SCREENSHOTS, { recursive: true });
     await use(async (name) => {
       await expect(page.locator('h1')).toBeFocused();
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${name}`).toEqual([]);
+      expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
       await page.screenshot({ path: resolve(CONSOLE_SCREENSHOTS, `${name}-${lang}.png`), fullPage: true });
     });
   },
