@@ -390,7 +390,7 @@ export const USB_EXPECTATIONS: readonly UsbExpectation[] = [
   ['usb/mailing-lists/linux-usb_e2060226ee51_046d-0825.txt', '046d', '0825', 'camera', '1E0B63F0'],
   ['usb/mailing-lists/linux-usb_e2060226ee51_046d-c52b.txt', '046d', 'c52b', 'input', null],
   ['usb/mailing-lists/linux-usb_e2060226ee51_046d-c548.txt', '046d', 'c548', 'input', null],
-  ['usb/mailing-lists/linux-usb_e2060226ee51_051d-0002.txt', '051d', '0002', 'input', '3B1741X04129'],
+  ['usb/mailing-lists/linux-usb_e2060226ee51_051d-0002.txt', '051d', '0002', 'other', '3B1741X04129'], // a UPS (HID power device): not an input device (issue #12 item 6)
   ['usb/mailing-lists/linux-usb_e2060226ee51_13d3-3604.txt', '13d3', '3604', 'other', null],
   ['usb/mailing-lists/linux-usb_e2060226ee51_1532-0531.txt', '1532', '0531', 'audio', 'UC2116L03302382'],
   ['usb/mailing-lists/linux-usb_e2060226ee51_1d6b-0002.txt', '1d6b', '0002', null, null],
