@@ -94,6 +94,8 @@ export const ipcArgSchemas = {
     registrationNumber: z.string().min(1).max(20),
     customer: anyFormCustomerSchema,
     newPassword: z.string().min(1).max(128).optional(),
+    /** Agreement to this policy version, sent when the host asked for it (422 CONSENT_REQUIRED). */
+    privacyPolicyVersion: z.string().min(1).max(64).optional(),
   }),
   addDevice: z.strictObject({ registrationNumber: z.string().min(1).max(20), deviceId: deviceIdArg }),
   finishLater: z.strictObject({

@@ -138,7 +138,11 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
       if (token === undefined) return fail('NO_SESSION', 'enter your password again to change this registration');
       const checked = checkCustomer(form, arg.customer, arg.newPassword);
       if (!checked.ok) return checked;
-      const body = { customer: arg.customer, ...(arg.newPassword !== undefined ? { newPassword: arg.newPassword } : {}) };
+      const body = {
+        customer: arg.customer,
+        ...(arg.newPassword !== undefined ? { newPassword: arg.newPassword } : {}),
+        ...(arg.privacyPolicyVersion !== undefined ? { consent: { privacyPolicyVersion: arg.privacyPolicyVersion } } : {}),
+      };
       const result = await host.update(number, token, body);
       if (!result.ok && result.error.code === 'INVALID_TOKEN') sessions.forget(number);
       return result;

@@ -5,6 +5,7 @@ import { AddDeviceStep } from './steps/add-device-step';
 import { DetailsStep } from './steps/details-step';
 import { DevicesStep } from './steps/devices-step';
 import { DuplicateStep } from './steps/duplicate-step';
+import { ConsentUpdateStep } from './steps/consent-update-step';
 import { EditStep } from './steps/edit-step';
 import { EraseStep } from './steps/erase-step';
 import { ErasedStep } from './steps/erased-step';
@@ -48,7 +49,8 @@ function CurrentStep() {
     case 'unreachable': return <UnreachableStep retry={screen.retry} busy={screen.busy} offlineUnavailable={screen.offlineUnavailable === true} />;
     case 'pending': return <PendingStep entry={screen.entry} />;
     case 'password': return <PasswordStep />;
-    case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} />;
+    case 'edit': return <EditStep lookup={screen.lookup} serverErrors={screen.serverErrors} draft={screen.draft} />;
+    case 'consent-update': return <ConsentUpdateStep draft={screen.draft} />;
     case 'updated': return <UpdatedStep result={screen.result} />;
     case 'add-device': return <AddDeviceStep error={screen.error} back={screen.back} />;
     case 'forgot-password': return <ForgotPasswordStep back={screen.back} />;

@@ -136,6 +136,18 @@ describe('device page events (statuses before typing, several devices in one pas
     expect(transition(back, { type: 'chosen-many', deviceIds: [] })).toBe(back);
   });
 
+  it('a changed privacy notice holds the update on its own page; back returns to the edit page with what was typed', () => {
+    const edit = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup });
+    const held = transition(edit, { type: 'update-refused', error: { code: 'CONSENT_REQUIRED', message: 'x' }, draft: DRAFT });
+    expect(held.screen).toEqual({ name: 'consent-update', lookup, draft: DRAFT });
+    expect(transition(held, { type: 'consent-update-back' }).screen).toEqual({ name: 'edit', lookup, draft: DRAFT });
+    // Any other refusal after agreeing goes back to the edit page with its errors and the typed details.
+    const refused = transition(held, { type: 'update-refused', error: { code: 'VALIDATION_FAILED', message: 'x', fields: [{ path: 'customer.address', message: 'bad' }] }, draft: DRAFT });
+    expect(refused.screen).toMatchObject({ name: 'edit', draft: DRAFT, serverErrors: [{ path: 'customer.address' }] });
+    // Without the typed details (an old caller), a consent refusal stays an error on the edit page.
+    expect(transition(edit, { type: 'update-refused', error: { code: 'CONSENT_REQUIRED', message: 'x' } }).screen.name).toBe('edit');
+  });
+
   it('a registered device opened from its card shows the duplicate page for it, before anything is typed', () => {
     const state = run(loaded, statuses('registered'), { type: 'registered-device-opened', deviceId: 'pc' });
     expect(state.screen).toEqual({ name: 'duplicate' });

@@ -15,7 +15,7 @@ export function stepOf(screen: Screen): StepKey {
   switch (screen.name) {
     case 'welcome': case 'scanning': return 'start';
     case 'devices': case 'add-device': return 'device';
-    case 'details': case 'edit': return 'details';
+    case 'details': case 'edit': case 'consent-update': return 'details';
     case 'password': return 'password';
     case 'review': case 'duplicate': return 'review';
     case 'unreachable': return screen.retry === 'start' ? 'start' : screen.retry === 'add' ? 'device' : 'review';

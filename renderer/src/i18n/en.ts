@@ -132,6 +132,10 @@ export const en = {
     },
   },
   // Device page, several devices in one pass, network settings (issues #9 and #12).
+  consentUpdate: {
+    heading: 'The privacy notice has changed', lead: 'Since you last agreed, the privacy notice has been updated (notice of {{version}}). Please read it and agree to it to save your changes.',
+    held: 'Your changes are kept and are saved as soon as you agree.', save: 'Agree and save changes', required: 'Tick the box to agree to the new privacy notice, or go back.',
+  },
   devicePage: {
     heading: 'Choose your devices', lead: 'Tick every device you want to register now. You enter your details once and get one registration number for all of them.',
     actionLegend: 'What would you like to do?', actionNew: 'Register new devices', actionNewHint: 'Enter your details once for every ticked device.',

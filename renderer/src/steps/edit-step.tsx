@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldError, LookupResult } from '../../../protocol';
+import type { DetailsOutput } from '../forms/details-schema';
 import { PageHeading } from '../../shared/components/page-heading';
 import { CustomerForm } from '../forms/customer-form';
 import { customerToValues } from '../forms/details-schema';
 import { useWizard } from '../wizard/wizard-context';
 
 /** Update: the stored information, in the same form, for correction. */
-export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serverErrors?: FieldError[] | undefined }) {
+export function EditStep({ lookup, serverErrors, draft }: { lookup: LookupResult; serverErrors?: FieldError[] | undefined; draft?: DetailsOutput | undefined }) {
   const { t } = useTranslation();
   const wizard = useWizard();
   return (
@@ -19,7 +20,7 @@ export function EditStep({ lookup, serverErrors }: { lookup: LookupResult; serve
       <CustomerForm
         mode="edit"
         form={wizard.data.form}
-        defaultValues={{ customer: customerToValues(lookup.customer), password: '', passwordConfirm: '', consent: true }}
+        defaultValues={{ customer: customerToValues(draft?.customer ?? lookup.customer), password: draft?.password ?? '', passwordConfirm: draft?.passwordConfirm ?? '', consent: true }}
         serverErrors={serverErrors}
         busy={wizard.busy}
         submitLabel={t('details.save')}

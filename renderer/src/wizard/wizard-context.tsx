@@ -25,7 +25,10 @@ export interface Wizard {
   register(): Promise<void>;
   finishLater(): Promise<void>;
   lookup(password: string): Promise<DesktopError | null>;
-  update(draft: DetailsOutput): Promise<void>;
+  /** Sends the update; `consent` agrees to the host's current privacy notice (asked when it changed). */
+  update(draft: DetailsOutput, consent?: boolean): Promise<void>;
+  /** From the new-notice page back to the edit page, the typed details kept. */
+  consentUpdateBack(): void;
   startAddDevice(): void;
   addDevice(deviceId: string): Promise<void>;
   /** "Choose another device": back to the list, the typed details kept, the refused device not preselected. */
@@ -186,18 +189,21 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           send({ type: 'signed-in', lookup: result.value });
           return null;
         }),
-      update: (draft) =>
+      update: (draft, consent = false) =>
         run(async () => {
-          if (screen.name !== 'edit') return;
+          if (screen.name !== 'edit' && screen.name !== 'consent-update') return;
+          const version = data.form?.privacyPolicy.version;
           const result = await api.update({
             registrationNumber: screen.lookup.registrationNumber,
             customer: draft.customer,
             ...(draft.password !== '' ? { newPassword: draft.password } : {}),
+            ...(consent && version !== undefined ? { privacyPolicyVersion: version } : {}),
           });
-          if (!result.ok) return send({ type: 'update-refused', error: result.error });
+          if (!result.ok) return send({ type: 'update-refused', error: result.error, draft });
           settleFollowed(data.outboxEntryId);
           send({ type: 'updated', result: result.value });
         }),
+      consentUpdateBack: () => send({ type: 'consent-update-back' }),
       startAddDevice: () => send({ type: 'add-started' }),
       addDevice: (deviceId) =>
         run(async () => {

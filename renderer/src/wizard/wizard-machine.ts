@@ -24,7 +24,8 @@ export type WizardEvent =
   | { type: 'save-for-later-failed'; error: DesktopError }
   | { type: 'signed-in'; lookup: LookupResult }
   | { type: 'updated'; result: UpdateResponse }
-  | { type: 'update-refused'; error: DesktopError }
+  | { type: 'update-refused'; error: DesktopError; draft?: DetailsOutput }
+  | { type: 'consent-update-back' }
   | { type: 'add-started' }
   | { type: 'add-chosen'; deviceId: string }
   | { type: 'added'; created: RegistrationCreated }
@@ -192,11 +193,17 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'updated':
       return { screen: { name: 'updated', result: event.result }, data: withoutFollowed(data) };
     case 'update-refused': {
-      if (screen.name !== 'edit') return state;
-      const { error } = event;
+      if (screen.name !== 'edit' && screen.name !== 'consent-update') return state;
+      const { error, draft } = event;
       if (error.code === 'NO_SESSION' || error.code === 'INVALID_TOKEN') return { ...state, screen: { name: 'password' } };
-      return { ...state, screen: { ...screen, serverErrors: error.fields ?? [{ path: '', message: error.message }] } };
+      // A changed privacy notice: the update waits, typed as it is, until the customer agrees to the new one.
+      if (error.code === 'CONSENT_REQUIRED' && draft !== undefined) return { ...state, screen: { name: 'consent-update', lookup: screen.lookup, draft } };
+      const serverErrors = error.fields ?? [{ path: '', message: error.message }];
+      return { ...state, screen: { name: 'edit', lookup: screen.lookup, serverErrors, ...(draft !== undefined ? { draft } : {}) } };
     }
+    case 'consent-update-back':
+      if (screen.name !== 'consent-update') return state;
+      return { ...state, screen: { name: 'edit', lookup: screen.lookup, draft: screen.draft } };
     case 'add-started':
       return { screen: { name: 'add-device', back: screen }, data: { ...data, mode: 'add' } };
     case 'add-chosen':

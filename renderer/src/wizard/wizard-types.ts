@@ -27,7 +27,9 @@ export type Screen =
   | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean; offlineUnavailable?: boolean }
   | { name: 'pending'; entry: OutboxEntry }
   | { name: 'password' }
-  | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[] }
+  | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[]; draft?: DetailsOutput }
+  /** The privacy notice changed since this registration's last consent: agree to the new one, then the held update is sent. */
+  | { name: 'consent-update'; lookup: LookupResult; draft: DetailsOutput }
   | { name: 'updated'; result: UpdateResponse }
   | { name: 'add-device'; error?: DesktopError; back?: Screen }
   // The customer's life with a registration (issue 9).
