@@ -153,6 +153,9 @@ test.describe('offline', () => {
     await expect(page.locator('.badge')).toHaveCount(0);
     await expect(page.getByText(m.devicePage.offlineOne)).toBeVisible();
     await expect(page.locator('.device-card input[type="checkbox"]')).toHaveCount(0);
+    // Signing in needs the host: "Update my registration" is not offered offline, and the page says so.
+    await expect(page.getByRole('radio', { name: m.devicePage.actionUpdate })).toHaveCount(0);
+    await expect(page.getByText(m.devicePage.offlineNoUpdate)).toBeVisible();
     await checkpoint('devices-offline');
     await wizard.choose(SERIALS.printer, 'new');
   });

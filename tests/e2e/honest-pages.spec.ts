@@ -38,6 +38,20 @@ test('steps-start-offline: "cannot reach" at Start shows step 1, nothing done', 
   await checkpoint('unreachable');
 });
 
+test('steps-saved: a registration saved for later stays on Review until the host has it, then Done', async ({ wizard, stack, page }) => {
+  const m = wizard.m;
+  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
+  stack.network.down();
+  expect(await wizard.submit()).toBe('unreachable');
+  await wizard.button(m.unreachable.later).click();
+  await wizard.at('pending');
+  expect(await steps(page)).toEqual({ current: m.steps.review, done: [m.steps.start, m.steps.device, m.steps.details], total: 5 });
+  stack.network.up();
+  await wizard.button(m.pending.sendNow).click();
+  await expect(page.getByTestId('outbox-status')).toHaveText(m.pending.statuses.delivered);
+  expect(await steps(page)).toMatchObject({ current: m.steps.done, total: 5 });
+});
+
 test('steps-add: adding a device keeps the five steps of the registration and ends on Done', async ({ wizard, page }) => {
   await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
   expect(await wizard.submit()).toBe('success');

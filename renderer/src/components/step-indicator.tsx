@@ -19,7 +19,9 @@ export function stepOf(screen: Screen): StepKey {
     case 'password': return 'password';
     case 'review': case 'duplicate': return 'review';
     case 'unreachable': return screen.retry === 'start' ? 'start' : screen.retry === 'add' ? 'device' : 'review';
-    case 'success': case 'pending': case 'updated': return 'done';
+    // Saved for later is not done: it waits on Review until the host has it.
+    case 'pending': return screen.entry.status === 'delivered' ? 'done' : 'review';
+    case 'success': case 'updated': return 'done';
     case 'forgot-password': case 'recovery-code': return 'password';
     case 'my-registration': case 'erase': return 'details';
     case 'transfer-requested': case 'erased': return 'done';

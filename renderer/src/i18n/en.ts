@@ -152,6 +152,7 @@ export const en = {
     chooseAtLeastOne: 'Tick at least one device to continue.', chooseOne: 'Choose the device you registered.',
     offlineOne: 'While offline, one device is saved for later. Register the others once the PC is online.',
     leadOffline: 'Choose the device to register now.',
+    offlineNoUpdate: 'Changing an existing registration needs a connection: choose "Update my registration" once the PC is online.',
     none: 'None of the devices found can be registered.',
     selected_one: '{{count}} device selected', selected_other: '{{count}} devices selected',
   },

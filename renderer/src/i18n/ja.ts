@@ -154,6 +154,7 @@ export const ja: Messages = {
     chooseAtLeastOne: '機器を1台以上選んでから進んでください。', chooseOne: '登録済みの機器を選んでください。',
     offlineOne: 'オフラインのため、いまは1台だけ保存できます。ほかの機器は、インターネットにつながってから登録してください。',
     leadOffline: '今回登録する機器を選んでください。',
+    offlineNoUpdate: '登録内容の変更にはインターネット接続が必要です。つながってから「登録内容を変更する」を選んでください。',
     none: '登録できる機器が見つかりませんでした。',
     selected_one: '{{count}}台を選択中', selected_other: '{{count}}台を選択中',
   },

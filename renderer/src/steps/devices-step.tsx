@@ -95,7 +95,8 @@ export function DevicesStep() {
   const offline = data.offline !== undefined;
   const badge = useStatusBadge(data);
 
-  const [action, setAction] = useState(defaultAction(data));
+  // Signing in needs the host: offline, only a new registration (saved for later) is offered.
+  const [action, setAction] = useState(offline ? 'new' : defaultAction(data));
   const [checked, setChecked] = useState<string[]>(preselectedDevices(data));
   const [signInWith, setSignInWith] = useState<string | undefined>(() => {
     const chosen = data.deviceId;
@@ -118,7 +119,7 @@ export function DevicesStep() {
     <section className="step devices-step">
       <PageHeading>{t('devicePage.heading')}</PageHeading>
       <p className="lead">{offline ? t('devicePage.leadOffline') : t('devicePage.lead')}</p>
-      {offline && <Alert tone="info" title={t('devices.offlineTitle')}><p>{t('devices.offlineBody')}</p><p>{t('devicePage.offlineOne')}</p></Alert>}
+      {offline && <Alert tone="info" title={t('devices.offlineTitle')}><p>{t('devices.offlineBody')}</p><p>{t('devicePage.offlineOne')}</p><p>{t('devicePage.offlineNoUpdate')}</p></Alert>}
       {data.scanError && <Alert>{t('errors.generic')}</Alert>}
       {data.statusesUnknown === true && !offline && <Alert tone="info"><p>{t('devicePage.statusesUnknown')}</p></Alert>}
       {missing && <Alert>{action === 'new' ? t('devicePage.chooseAtLeastOne') : t('devicePage.chooseOne')}</Alert>}
@@ -138,7 +139,7 @@ export function DevicesStep() {
       >
         <fieldset className="group choices choices-inline">
           <legend>{t('devicePage.actionLegend')}</legend>
-          {(['new', 'update'] as const).map((value) => (
+          {(offline ? (['new'] as const) : (['new', 'update'] as const)).map((value) => (
             <div key={value} className={action === value ? 'choice selected' : 'choice'}>
               <input id={`action-${value}`} type="radio" name="action" value={value} checked={action === value} onChange={() => { setAction(value); setMissing(false); }} aria-describedby={`action-${value}-hint`} />
               <label htmlFor={`action-${value}`}>{value === 'new' ? t('devicePage.actionNew') : t('devicePage.actionUpdate')}</label>

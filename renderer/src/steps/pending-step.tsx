@@ -12,9 +12,10 @@ import { SettledNotice, isSettled } from './settled-notice';
 /** Kept for later: what is waiting, its state, a way to send it now, and the way on if the host refused it. */
 export function PendingStep({ entry }: { entry: OutboxEntry }) {
   const { t } = useTranslation();
+  const wizard = useWizard();
   const [current, setCurrent] = useState(entry);
   // The same one name as on the device page when this session scanned the device; else what the entry kept.
-  const scanned = useWizard().data.scan?.devices.find((d) => d.id === current.deviceId);
+  const scanned = wizard.data.scan?.devices.find((d) => d.id === current.deviceId);
   const label = scanned ? deviceLabel(scanned) : deviceLabel({ vendor: current.device.vendor, model: current.device.model, displayName: `${current.device.vendor} ${current.device.model}`.trim(), source: 'manual' });
   const [busy, setBusy] = useState(false);
   const [stillOffline, setStillOffline] = useState(false);
@@ -25,6 +26,7 @@ export function PendingStep({ entry }: { entry: OutboxEntry }) {
     setCurrent(next);
     setStillOffline(next.status === 'pending');
     setBusy(false);
+    if (next.status !== current.status) wizard.outboxEntryChanged(next);
   };
   const delivered = current.status === 'delivered' && current.registrationNumber !== undefined;
   const refused = current.status === 'duplicate' || current.status === 'rejected';

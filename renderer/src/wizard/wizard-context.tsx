@@ -29,6 +29,8 @@ export interface Wizard {
   update(draft: DetailsOutput, consent?: boolean): Promise<void>;
   /** From the new-notice page back to the edit page, the typed details kept. */
   consentUpdateBack(): void;
+  /** The pending page's entry after "send now": delivered moves the step indicator to Done. */
+  outboxEntryChanged(entry: OutboxEntry): void;
   startAddDevice(): void;
   addDevice(deviceId: string): Promise<void>;
   /** "Choose another device": back to the list, the typed details kept, the refused device not preselected. */
@@ -204,6 +206,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           send({ type: 'updated', result: result.value });
         }),
       consentUpdateBack: () => send({ type: 'consent-update-back' }),
+      outboxEntryChanged: (entry) => send({ type: 'outbox-entry-changed', entry }),
       startAddDevice: () => send({ type: 'add-started' }),
       addDevice: (deviceId) =>
         run(async () => {

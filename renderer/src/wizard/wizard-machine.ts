@@ -26,6 +26,8 @@ export type WizardEvent =
   | { type: 'updated'; result: UpdateResponse }
   | { type: 'update-refused'; error: DesktopError; draft?: DetailsOutput }
   | { type: 'consent-update-back' }
+  /** The saved registration on the pending page changed state (sent now): the page and the step indicator follow it. */
+  | { type: 'outbox-entry-changed'; entry: OutboxEntry }
   | { type: 'add-started' }
   | { type: 'add-chosen'; deviceId: string }
   | { type: 'added'; created: RegistrationCreated }
@@ -201,6 +203,9 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       const serverErrors = error.fields ?? [{ path: '', message: error.message }];
       return { ...state, screen: { name: 'edit', lookup: screen.lookup, serverErrors, ...(draft !== undefined ? { draft } : {}) } };
     }
+    case 'outbox-entry-changed':
+      if (screen.name !== 'pending' || screen.entry.id !== event.entry.id) return state;
+      return { ...state, screen: { name: 'pending', entry: event.entry } };
     case 'consent-update-back':
       if (screen.name !== 'consent-update') return state;
       return { ...state, screen: { name: 'edit', lookup: screen.lookup, draft: screen.draft } };
