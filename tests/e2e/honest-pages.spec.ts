@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { PASSWORD, SERIALS, expect, test } from './support/fixtures';
+import { PASSWORD, SERIALS, expect, test, saveForLater } from './support/fixtures';
 
 /** The step indicator as shown: the current step's label, the labels marked done and how many steps there are. */
 async function steps(page: Page): Promise<{ current: string; done: string[]; total: number }> {
@@ -40,11 +40,7 @@ test('steps-start-offline: "cannot reach" at Start shows step 1, nothing done', 
 
 test('steps-saved: a registration saved for later stays on Review until the host has it, then Done', async ({ wizard, stack, page }) => {
   const m = wizard.m;
-  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  stack.network.down();
-  expect(await wizard.submit()).toBe('unreachable');
-  await wizard.button(m.unreachable.later).click();
-  await wizard.at('pending');
+  await saveForLater(wizard, stack.network);
   expect(await steps(page)).toEqual({ current: m.steps.review, done: [m.steps.start, m.steps.device, m.steps.details], total: 5 });
   stack.network.up();
   await wizard.button(m.pending.sendNow).click();

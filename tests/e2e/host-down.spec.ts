@@ -1,5 +1,5 @@
 import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { PASSWORD, SERIALS, expect, test } from './support/fixtures';
+import { PASSWORD, SERIALS, expect, test, saveForLater } from './support/fixtures';
 
 test('host-down: says the host cannot be reached, then registers once it is back', async ({ wizard, stack, checkpoint }) => {
   await wizard.reviewNew(SERIALS.printer, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
@@ -13,11 +13,7 @@ test('host-down: says the host cannot be reached, then registers once it is back
 });
 
 test('finish-later: keeps the registration while offline and delivers it when the host is back', async ({ wizard, stack, checkpoint, page }) => {
-  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  stack.network.down();
-  expect(await wizard.submit()).toBe('unreachable');
-  await wizard.button(wizard.m.unreachable.later).click();
-  await wizard.at('pending');
+  await saveForLater(wizard, stack.network);
   await expect(page.getByTestId('outbox-status')).toHaveText(wizard.m.pending.statuses.pending);
   await checkpoint('pending');
   stack.network.up();

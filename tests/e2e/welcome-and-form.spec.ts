@@ -1,14 +1,10 @@
 import type { IpcHandlerMap } from '../../protocol';
 import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { PASSWORD, SERIALS, expect, openWizard, test } from './support/fixtures';
+import { PASSWORD, SERIALS, expect, openWizard, test, saveForLater } from './support/fixtures';
 
 test('welcome-delivered: once a saved registration is delivered, the welcome page says the PC is registered and offers no "don\'t ask again"', async ({ wizard, stack, checkpoint, page }) => {
   const m = wizard.m;
-  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
-  stack.network.down();
-  expect(await wizard.submit()).toBe('unreachable');
-  await wizard.button(m.unreachable.later).click();
-  await wizard.at('pending');
+  await saveForLater(wizard, stack.network);
   stack.network.up();
   await wizard.button(m.pending.sendNow).click();
   await expect(page.getByTestId('outbox-status')).toHaveText(m.pending.statuses.delivered);

@@ -147,4 +147,13 @@ export const test = base.extend<Fixtures & WizardOptions>({
   },
 });
 
+/** The PC's registration typed in full, the host unreachable at Register, then "Finish later": the pending page. */
+export async function saveForLater(wizard: WizardDriver, network: SwitchableProxy): Promise<void> {
+  await wizard.reviewNew(SERIALS.pc, SAMPLE_CUSTOMERS[wizard.lang], PASSWORD);
+  network.down();
+  expect(await wizard.submit()).toBe('unreachable');
+  await wizard.button(wizard.m.unreachable.later).click();
+  await wizard.at('pending');
+}
+
 export { expect };
