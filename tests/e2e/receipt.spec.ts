@@ -17,6 +17,8 @@ test('receipt: the success page says the mail was sent, and saves or prints the 
   // The mail really went, in the wizard's language (the registration's locale).
   const mail = await mailMatching(life.sink, email, new RegExp(number));
   expect(mail.subject).toBe(wizard.lang === 'en' ? 'Your product is registered' : '製品登録が完了しました');
+  // Each fact as label, separator, value: "登録番号：" in Japanese, "Registration number: " in English.
+  await expect(page.locator('.receipt-text')).toContainText(`${m.success.number}${wizard.lang === 'ja' ? '：' : ': '}${number}`);
   if (wizard.lang !== 'en') return; // ja: page checked and the mail's language; saving and printing run in en
 
   await wizard.button(m.receipt.save).click();
@@ -26,6 +28,9 @@ test('receipt: the success page says the mail was sent, and saves or prints the 
   const saved = await readFile(path, 'utf8');
   expect(saved).toContain(number);
   expect(saved).toContain(SERIALS.pc);
+  // The device by its one name, as on every page (not "PC Dell Inc. Inspiron 620").
+  expect(saved).toContain(`${m.kinds.pc} Dell Inspiron 620`);
+  expect(saved).not.toContain('Dell Inc.');
   // A receipt, not a copy of the customer's details.
   expect(saved).not.toContain(email);
   await look('saved', { headingFocused: false });

@@ -228,6 +228,8 @@ export const en = {
     doneHeading: 'Your registration is deleted', doneLead: 'Your personal information is gone and every device was released. You can close this window.',
   },
   receipt: {
+    /** Between a fact's label and its value: full-width in Japanese (issue #12 item 9). */
+    sep: ': ',
     mailSent: 'A confirmation e-mail is on its way to {{email}}.', heading: 'Keep the details', save: 'Save as a file', print: 'Print',
     saved: 'Saved to {{path}}', cancelled: 'Nothing was saved.', saveFailed: 'The file could not be saved. Choose another folder and try again.',
     title: 'Product registration', device: 'Device', registeredAt: 'Registered on', support: 'Support: 0120-000-000 (weekdays 9:00–18:00), support@example.com',

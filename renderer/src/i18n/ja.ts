@@ -230,6 +230,8 @@ export const ja: Messages = {
     doneHeading: '登録を削除しました', doneLead: 'お客様の個人情報は削除され、すべての機器の登録を解除しました。この画面は閉じてかまいません。',
   },
   receipt: {
+    /** Between a fact's label and its value: full-width in Japanese (issue #12 item 9). */
+    sep: '：',
     mailSent: '確認メールを {{email}} にお送りしています。', heading: '登録内容の控え', save: 'ファイルに保存', print: '印刷',
     saved: '{{path}} に保存しました', cancelled: '保存しませんでした。', saveFailed: 'ファイルを保存できませんでした。別のフォルダーを選んでもう一度お試しください。',
     title: 'ユーザー登録', device: '機器', registeredAt: '登録日時', support: 'サポート：フリーダイヤル 0120-000-000（平日 9:00〜18:00）、support@example.com',

@@ -1,19 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistrationCreated } from '../../../protocol';
+import type { RegistrationCreated, ScannedDevice } from '../../../protocol';
 import { Alert } from '../../shared/components/alert';
 import { BusyButton } from '../../shared/components/busy-button';
+import { deviceLabel } from '../wizard/device-label';
 import { useWizard } from '../wizard/wizard-context';
 
 /** The receipt's facts in the customer's language: number, device and date only, never personal details. */
-export function receiptFacts(t: (key: string, options?: Record<string, unknown>) => string, created: RegistrationCreated, language: string): string[] {
+export function receiptFacts(t: (key: string, options?: Record<string, unknown>) => string, created: RegistrationCreated, language: string, scanned?: ScannedDevice): string[] {
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(created.registeredAt));
-  const device = [t(`kinds.${created.device.kind}`), created.device.vendor, created.device.model].filter((part) => part !== '').join(' ');
+  // The device's one name, as on every other page; the model number as a detail where it adds something.
+  const { vendor, model } = created.device;
+  const label = deviceLabel(scanned ?? { vendor, model, displayName: `${vendor} ${model}`.trim(), source: 'manual' });
+  const device = [t(`kinds.${created.device.kind}`), label.title].join(' ');
   return [
-    `${t('success.number')}: ${created.registrationNumber}`,
-    `${t('receipt.device')}: ${device}`,
-    ...(created.device.serial ? [`${t('review.serial')}: ${created.device.serial}`] : []),
-    `${t('receipt.registeredAt')}: ${when}`,
+    `${t('success.number')}${t('receipt.sep')}${created.registrationNumber}`,
+    `${t('receipt.device')}${t('receipt.sep')}${device}`,
+    ...(label.modelNumber !== undefined ? [`${t('devicePage.modelNumber')}${t('receipt.sep')}${label.modelNumber}`] : []),
+    ...(created.device.serial ? [`${t('review.serial')}${t('receipt.sep')}${created.device.serial}`] : []),
+    `${t('receipt.registeredAt')}${t('receipt.sep')}${when}`,
   ];
 }
 
@@ -26,7 +31,8 @@ export function SuccessReceipt({ created }: { created: RegistrationCreated }) {
   const wizard = useWizard();
   const [saved, setSaved] = useState<{ tone: 'success' | 'info' | 'error'; text: string } | null>(null);
   const email = wizard.data.form?.recovery === true ? wizard.data.draft?.customer.email : undefined;
-  const facts = receiptFacts(t, created, i18n.language);
+  const scanned = wizard.data.scan?.devices.find((d) => d.kind === created.device.kind && d.serial !== null && d.serial === created.device.serial);
+  const facts = receiptFacts(t, created, i18n.language, scanned);
   const save = async () => {
     const result = await wizard.life.saveReceipt(created.registrationNumber, [t('receipt.title'), '', ...facts, '', t('success.keep'), t('receipt.support')].join('\n'));
     if (!result.ok) setSaved({ tone: 'error', text: t('receipt.saveFailed') });
