@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mailLocaleSchema } from './api';
+import { auditEventSchema, type AuditEvent } from './operator-api';
 import { anyFormCustomerSchema, passwordSchema } from './customer';
 import { deviceIdentitySchema, deviceKindSchema } from './device-identity';
 import { REGISTRATION_ALPHABET } from './registration-number';
@@ -53,18 +54,8 @@ export type DeviceReleased = z.infer<typeof deviceReleasedSchema>;
 export const registrationErasedSchema = z.object({ erasedAt: z.iso.datetime() });
 export type RegistrationErased = z.infer<typeof registrationErasedSchema>;
 
-/** An audit event in OPERATOR-API.md's shape (the owner's export shows them too). */
-export const auditEventSchema = z.object({
-  id: z.string(),
-  at: z.iso.datetime(),
-  actor: z.object({ type: z.enum(['customer', 'operator', 'system']), name: z.string().optional() }),
-  action: z.string(),
-  registrationNumber: z.string().optional(),
-  deviceId: z.string().optional(),
-  fields: z.array(z.string()).optional(),
-  reason: z.string().optional(),
-});
-export type AuditEvent = z.infer<typeof auditEventSchema>;
+/** An audit event in OPERATOR-API.md's shape: the owner's export shows the same events operators see. */
+export { auditEventSchema, type AuditEvent };
 
 /** `GET /api/v1/registrations/{n}/export`: everything the host holds about the registration. */
 export const registrationExportSchema = z.object({
