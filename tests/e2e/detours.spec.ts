@@ -1,15 +1,9 @@
 import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { PASSWORD, SERIALS, expect, test } from './support/fixtures';
+import { PASSWORD, SERIALS, expect, test, reachDuplicate } from './support/fixtures';
 
 test('duplicate-detour: the typed details survive "already registered" and "choose another device", which does not preselect the refused PC', async ({ wizard, stack, checkpoint, page }) => {
-  await wizard.scan();
-  // Registered elsewhere after the device page asked for statuses: the host's 409 is the only word.
-  await stack.seed('pc');
-  await wizard.choose(SERIALS.pc, 'new');
   const sample = SAMPLE_CUSTOMERS[wizard.lang];
-  await wizard.fillDetails(sample, 'another-password-1');
-  await wizard.toReview();
-  expect(await wizard.submit()).toBe('duplicate');
+  await reachDuplicate(wizard, stack);
   await wizard.button(wizard.m.duplicate.another).click();
   await wizard.at('devices');
   // Now known to be registered: not ticked, not tickable, offered for an update instead.

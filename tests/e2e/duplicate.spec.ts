@@ -1,15 +1,8 @@
-import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { PASSWORD, SERIALS, expect, test } from './support/fixtures';
+import { PASSWORD, expect, test, reachDuplicate } from './support/fixtures';
 
 test('duplicate: an already registered PC is refused with ways on', async ({ wizard, stack, checkpoint, page }) => {
   const m = wizard.m;
-  await wizard.scan();
-  // Registered after the device page asked for statuses (else the page offers only an update): the host's 409 decides.
-  await stack.seed('pc');
-  await wizard.choose(SERIALS.pc, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], 'another-password-1');
-  await wizard.toReview();
-  expect(await wizard.submit()).toBe('duplicate');
+  await reachDuplicate(wizard, stack);
   await expect(page.getByRole('alert')).toContainText(m.duplicate.matched_hardwareUuid);
   await checkpoint('duplicate');
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { PASSWORD, SERIALS, expect, test, saveForLater } from './support/fixtures';
+import { PASSWORD, SERIALS, expect, test, saveForLater, reachDuplicate } from './support/fixtures';
 
 /** The step indicator as shown: the current step's label, the labels marked done and how many steps there are. */
 async function steps(page: Page): Promise<{ current: string; done: string[]; total: number }> {
@@ -14,13 +14,7 @@ async function steps(page: Page): Promise<{ current: string; done: string[]; tot
 
 test('steps-duplicate: the duplicate page stays on Review, not "Done", and talks of the device, not of "someone"', async ({ wizard, stack, checkpoint, page }) => {
   const m = wizard.m;
-  await wizard.scan();
-  // Registered after the device page asked for statuses: only the host's 409 tells.
-  await stack.seed('pc');
-  await wizard.choose(SERIALS.pc, 'new');
-  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], 'another-password-1');
-  await wizard.toReview();
-  expect(await wizard.submit()).toBe('duplicate');
+  await reachDuplicate(wizard, stack);
   expect(await steps(page)).toEqual({ current: m.steps.review, done: [m.steps.start, m.steps.device, m.steps.details], total: 5 });
   await expect(page.locator('main')).not.toContainText(/someone|Someone|どなたかが/);
   await expect(page.locator('main')).not.toContainText(/Hardware ID|ハードウェア ID/);

@@ -156,4 +156,17 @@ export async function saveForLater(wizard: WizardDriver, network: SwitchableProx
   await wizard.at('pending');
 }
 
+/**
+ * A new registration of the PC refused as already registered: the PC is registered elsewhere only
+ * after the device page asked for statuses (else it offers an update), so the host's 409 decides.
+ */
+export async function reachDuplicate(wizard: WizardDriver, stack: Pick<Stack, 'seed'>): Promise<void> {
+  await wizard.scan();
+  await stack.seed('pc');
+  await wizard.choose(SERIALS.pc, 'new');
+  await wizard.fillDetails(SAMPLE_CUSTOMERS[wizard.lang], 'another-password-1');
+  await wizard.toReview();
+  expect(await wizard.submit()).toBe('duplicate');
+}
+
 export { expect };
