@@ -7,6 +7,7 @@ import { lifecycleMigration } from './migrations/0005-lifecycle';
 import { genuineMigration } from './migrations/0006-genuine';
 import { attestationMigration } from './migrations/0007-attestation';
 import { bulkPathsMigration } from './migrations/0008-bulk-paths';
+import { manifestKeyOnlyMigration } from './migrations/0009-manifest-key-only';
 import { migrationKit, type Dialect, type MigrationFactory } from './migrations/migration-kit';
 
 export type { Dialect } from './migrations/migration-kit';
@@ -21,6 +22,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactor
   ['0006-genuine', genuineMigration],
   ['0007-attestation', attestationMigration],
   ['0008-bulk-paths', bulkPathsMigration],
+  ['0009-manifest-key-only', manifestKeyOnlyMigration],
 ];
 
 /** Versioned schema changes, applied in name order at start. */

@@ -8,7 +8,7 @@ import type { HostDatabase } from '../db/schema';
 import { validationFailed } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { discardStagedManifest, insertManifest, mergeStagedManifest, stageManifestRows, type NewManifestRow } from '../repositories/manifest-repository';
-import { headerColumns, judgeRow, MANIFEST_REQUIRED_COLUMNS, type ManifestRowErrorCode } from './manifest-rows';
+import { createRowJudge, headerColumns, MANIFEST_REQUIRED_COLUMNS, type ManifestRowErrorCode } from './manifest-rows';
 
 /** OPERATOR-API.md keeps at most the first 1,000 row errors. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -95,6 +95,7 @@ export async function importManifest(store: ManifestStore, input: Readable, opti
   let lastEnd = 0;
   let lastEmpty = 0;
   let columns: ReturnType<typeof headerColumns> | undefined;
+  let judgeRow: ReturnType<typeof createRowJudge> | undefined;
   let batch: NewManifestRow[] = [];
   // The batch being written (chained after the one before), awaited before staged rows are discarded after a failure.
   let writing: Promise<void> = Promise.resolve();
@@ -133,14 +134,15 @@ export async function importManifest(store: ManifestStore, input: Readable, opti
           callback(validationFailed([{ path: '(header)', message: `the header row must be ${MANIFEST_REQUIRED_COLUMNS.join(',')} (+ optional shippedAt, ekPublicSha256)` }]));
           return;
         }
+        judgeRow = createRowJudge(columns, id);
         callback();
         return;
       }
-      if (columns === null) return callback();
+      if (judgeRow === undefined) return callback();
       result.rows += 1;
-      const judged = judgeRow(record, columns);
+      const judged = judgeRow(record, line);
       if (!judged.ok) reject(line, judged.code, judged.message);
-      else batch.push({ ...judged.row, manifest_id: id, line });
+      else batch.push(judged.row);
       if (batch.length < MANIFEST_BATCH_ROWS) return callback();
       // One batch is written while the next is parsed (the store works on its own core); the one
       // after waits for it, so at most two batches are in memory and lines stay in file order.
