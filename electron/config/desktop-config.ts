@@ -48,7 +48,7 @@ export interface DesktopConfig {
   locale: string | undefined;
   /** The host's outbox key shipped with the build, for PCs that never reached the host before going offline. */
   outboxPublicKey: string | undefined;
-  /** tpm2-tools TCTI of the TPM to attest with; unset = /dev/tpmrm0 when present (docs/attestation.md). */
+  /** The TPM to attest with (`tbs`, `tcp:…` or a tpm2-tools TCTI); unset = TBS on Windows, /dev/tpmrm0 when present (docs/attestation.md). */
   tpmTcti: string | undefined;
 }
 

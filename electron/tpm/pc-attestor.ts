@@ -1,6 +1,6 @@
 import type { AttestationProof } from '../../protocol';
 import type { HostClient } from '../host-client/host-client';
-import { beginAttestation, type TpmAttestation } from './tpm-tools';
+import { beginAttestation, type TpmAttestation } from './tpm-attestation';
 
 /** Proves this PC's TPM to the host, or says there is nothing to prove with (null: register unattested). */
 export interface PcAttestor {
@@ -9,8 +9,8 @@ export interface PcAttestor {
 }
 
 /**
- * The attestor of the wizard's main process. `tcti` null means no TPM here (or an OS without the
- * tpm2-tools path): every proof is null. The EK and AK are created once and reused for each challenge.
+ * The attestor of the wizard's main process. `tcti` null means no TPM here (or an OS without a
+ * TPM path): every proof is null. The EK and AK are created once and reused for each challenge.
  * Any failure (no EK certificate, tools missing, host refusing the EK) ends in null, logged without
  * identifiers: the host's ATTESTATION policy, not the client, decides what an unattested PC gets.
  */

@@ -1,67 +1,22 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { RSA_EK_CERT_INDEX, trimDer } from './ek-certificate';
+import type { TpmAttestation } from './tpm-attestation';
 
 const run = promisify(execFile);
-/** NV index of the RSA 2048 EK certificate (TCG EK Credential Profile §2.2.1.4). */
-const RSA_EK_CERT_INDEX = '0x01c00002';
 const TOOL_TIMEOUT_MS = 20_000;
 /** tpm2-tools' credential file header: magic and version, then TPM2B_ID_OBJECT and TPM2B_ENCRYPTED_SECRET. */
 const CREDENTIAL_HEADER = Buffer.from('badcc0de00000001', 'hex');
-
-/** Where the TPM is: a tpm2-tools TCTI string (`device:/dev/tpmrm0`, `swtpm:host=127.0.0.1,port=2321`). */
-export interface TpmOptions {
-  tcti?: string;
-}
-
-/** What the host needs to challenge this TPM (base64 of each in the API). */
-export interface TpmIdentity {
-  ekCertificate: Buffer;
-  ekPublic: Buffer;
-  akPublic: Buffer;
-}
-
-/** A credential challenge from the host (TPM2B_ID_OBJECT and TPM2B_ENCRYPTED_SECRET). */
-export interface TpmCredential {
-  credentialBlob: Buffer;
-  encryptedSecret: Buffer;
-}
-
-/** One attestation in progress: the EK and a fresh AK, loaded from context files in a private folder. */
-export interface TpmAttestation {
-  identity: TpmIdentity;
-  /** TPM2_ActivateCredential: the secret, which only this TPM with this AK can recover. */
-  activate(credential: TpmCredential): Promise<Buffer>;
-  /** Removes the folder and flushes what the TPM still holds for us. */
-  close(): Promise<void>;
-}
-
-/** The TCTI to use: the one configured, else the kernel's resource manager when this Linux PC has a TPM 2.0; null when none. */
-export function defaultTcti(options: TpmOptions = {}): string | null {
-  if (options.tcti) return options.tcti;
-  if (process.platform !== 'linux') return null; // Windows: TBS, see docs/attestation.md
-  return existsSync('/dev/tpmrm0') ? 'device:/dev/tpmrm0' : null;
-}
-
-/** An NV area can be larger than the certificate in it: keep the DER SEQUENCE only. */
-function trimDer(bytes: Buffer): Buffer {
-  if (bytes[0] !== 0x30 || bytes.length < 2) return bytes;
-  const first = bytes[1] ?? 0;
-  if (first < 0x80) return bytes.subarray(0, 2 + first);
-  const lengthBytes = first & 0x7f;
-  if (lengthBytes < 1 || lengthBytes > 4 || bytes.length < 2 + lengthBytes) return bytes;
-  return bytes.subarray(0, 2 + lengthBytes + bytes.readUIntBE(2, lengthBytes));
-}
 
 /**
  * Drives tpm2-tools: reads the EK certificate, creates the EK (TCG default template) and an AK under
  * it. Each tool runs with the given TCTI; transient objects are flushed after each step because
  * without a resource manager (swtpm, or a raw /dev/tpm0) they would fill the TPM's few slots.
  */
-export async function beginAttestation(tcti: string): Promise<TpmAttestation> {
+export async function beginToolsAttestation(tcti: string): Promise<TpmAttestation> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tpm-attestation-'));
   const file = (name: string) => path.join(dir, name);
   const env = { ...process.env, TPM2TOOLS_TCTI: tcti };
@@ -70,7 +25,7 @@ export async function beginAttestation(tcti: string): Promise<TpmAttestation> {
   };
   const flush = () => tool('tpm2_flushcontext', ['-t']);
   try {
-    await tool('tpm2_nvread', [RSA_EK_CERT_INDEX, '-o', file('ek.crt')]);
+    await tool('tpm2_nvread', [`0x${RSA_EK_CERT_INDEX.toString(16).padStart(8, '0')}`, '-o', file('ek.crt')]);
     await tool('tpm2_createek', ['-c', file('ek.ctx'), '-G', 'rsa', '-u', file('ek.pub')]);
     await flush();
     await tool('tpm2_createak', ['-C', file('ek.ctx'), '-c', file('ak.ctx'), '-G', 'rsa', '-g', 'sha256', '-s', 'rsassa', '-u', file('ak.pub'), '-n', file('ak.name')]);

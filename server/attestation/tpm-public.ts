@@ -1,17 +1,7 @@
 import crypto from 'node:crypto';
+import { TPM_ALG, TpmReader as Reader, TpmStructureError } from '../../protocol/tpm-structures';
 
-/** TPM 2.0 algorithm ids used here (TPM 2.0 Part 2, table "TPM_ALG_ID"). */
-export const TPM_ALG = { rsa: 0x0001, sha256: 0x000b, aes: 0x0006, null: 0x0010, cfb: 0x0043, ecc: 0x0023 } as const;
-
-/** TPMA_OBJECT bits (Part 2 §8.3) that decide what a key may be used for. */
-export const TPMA_OBJECT = {
-  fixedTpm: 1 << 1,
-  fixedParent: 1 << 4,
-  sensitiveDataOrigin: 1 << 5,
-  restricted: 1 << 16,
-  decrypt: 1 << 17,
-  sign: 1 << 18,
-} as const;
+export { TPM_ALG, TPMA_OBJECT, TpmStructureError } from '../../protocol/tpm-structures';
 
 /** The parts of a TPMT_PUBLIC the host needs: the key's type, name algorithm, attributes and, for RSA, its key. */
 export interface TpmPublic {
@@ -22,42 +12,6 @@ export interface TpmPublic {
   body: Buffer;
   /** RSA keys only: the symmetric algorithm of a storage key (AES-128-CFB for the TCG EK templates) and the public key. */
   rsa?: { symmetric: { algorithm: number; keyBits: number; mode: number }; modulus: Buffer; exponent: number };
-}
-
-/** Raised for bytes that are not a well-formed TPM2B_PUBLIC. */
-export class TpmStructureError extends Error {
-  override readonly name = 'TpmStructureError';
-}
-
-/** A cursor over big-endian TPM marshalling. */
-class Reader {
-  private offset = 0;
-  constructor(private readonly bytes: Buffer) {}
-  u16(): number {
-    this.need(2);
-    const value = this.bytes.readUInt16BE(this.offset);
-    this.offset += 2;
-    return value;
-  }
-  u32(): number {
-    this.need(4);
-    const value = this.bytes.readUInt32BE(this.offset);
-    this.offset += 4;
-    return value;
-  }
-  sized(): Buffer {
-    const size = this.u16();
-    this.need(size);
-    const value = this.bytes.subarray(this.offset, this.offset + size);
-    this.offset += size;
-    return value;
-  }
-  get remaining(): number {
-    return this.bytes.length - this.offset;
-  }
-  private need(count: number): void {
-    if (this.offset + count > this.bytes.length) throw new TpmStructureError('truncated TPM structure');
-  }
 }
 
 /** Parses a TPM2B_PUBLIC (as written by tpm2_createek/tpm2_createak `-u`). */

@@ -11,6 +11,8 @@ const run = promisify(execFile);
 export interface SoftwareTpm {
   /** tpm2-tools TCTI string for this TPM. */
   tcti: string;
+  /** The server port taking raw TPM commands (the `tcp:` TCTI of electron/tpm's own command layer). */
+  port: number;
   /** A folder holding this TPM's CA certificates (root and issuer), as TPM_EK_CA_DIR expects. */
   caDir: string;
   stop(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startSoftwareTpm(dir: string): Promise<SoftwareTpm> {
     if (!exited) {
       return {
         tcti: `swtpm:host=127.0.0.1,port=${port}`,
+        port,
         caDir,
         stop: () =>
           new Promise<void>((resolve) => {
