@@ -1,10 +1,10 @@
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import { buildMigrations, type Dialect } from './migrations';
 import { ensurePrivateSqliteFiles } from './private-files';
 import type { HostDatabase } from './schema';
+import { SqliteWorkerDialect } from './sqlite-worker-dialect';
 
 /** An open store: the Kysely handle plus which dialect it speaks (unique-violation errors differ). */
 export interface OpenDatabase {
@@ -13,50 +13,14 @@ export interface OpenDatabase {
 }
 
 const INT8_OID = 20;
-const STATEMENT_CACHE_SIZE = 256;
 
-/**
- * better-sqlite3 as Kysely's SQLite dialect sees it, but keeping prepared statements: Kysely's driver
- * prepares every query anew, which costs about as much as running a typical one. The least recently
- * used statement goes beyond STATEMENT_CACHE_SIZE distinct queries; one still being iterated (a
- * streamed export) is never handed out twice.
- */
-export function withStatementCache(database: SqliteDatabase.Database): KyselySqliteDatabase {
-  const statements = new Map<string, SqliteDatabase.Statement>();
-  return {
-    close: () => database.close(),
-    prepare(query) {
-      const cached = statements.get(query);
-      if (cached && !cached.busy) {
-        statements.delete(query);
-        statements.set(query, cached);
-        return cached;
-      }
-      const statement = database.prepare(query);
-      if (!cached) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value ?? '');
-        statements.set(query, statement);
-      }
-      return statement;
-    },
-  };
-}
-
-/** Opens SQLite (WAL, files 0600, fsync at every commit) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
+/** Opens SQLite (WAL, files 0600, fsync at every commit, off the event loop in a worker thread) or PostgreSQL; int8 comes back as number so timestamps and ids look alike on both. */
 export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: number; onQuery?: (sql: string, parameters: readonly unknown[]) => void } = {}): OpenDatabase {
   const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event.query.sql, event.query.parameters) : undefined;
   if (target.dialect === 'sqlite') {
     ensurePrivateSqliteFiles(target.file);
-    const database = new SqliteDatabase(target.file);
-    database.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode can lose the last acknowledged registrations on power loss; FULL syncs the WAL at each commit.
-    // SQLITE_SYNCHRONOUS=normal exists to measure that cost (npm run bench:host) and for stores that can be rebuilt.
-    database.pragma(target.synchronous === 'normal' ? 'synchronous = NORMAL' : 'synchronous = FULL');
-    database.pragma('busy_timeout = 5000');
-    database.pragma('foreign_keys = ON');
-    // Freed bytes are zeroed, so an erased registration leaves nothing behind in the file.
-    database.pragma('secure_delete = ON');
-    return { db: new Kysely<HostDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), log }), dialect: 'sqlite' };
+    // The connection lives in a worker thread (sqlite-worker.ts), opened with sqlite-connection.ts's pragmas.
+    return { db: new Kysely<HostDatabase>({ dialect: new SqliteWorkerDialect({ file: target.file, synchronous: target.synchronous }), log }), dialect: 'sqlite' };
   }
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, 'text', (value: string) => Number(value));

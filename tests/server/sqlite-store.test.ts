@@ -5,7 +5,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
-import { openDatabase, withStatementCache } from '../../server/db/open-database';
+import { openDatabase } from '../../server/db/open-database';
+import { withStatementCache } from '../../server/db/statement-cache';
 
 const dirs: string[] = [];
 const tempFile = async () => {
