@@ -19,3 +19,10 @@ export function openSqliteConnection(file: string, synchronous: SqliteSynchronou
     throw error;
   }
 }
+
+/** The main thread's read-only connection to a store the worker has opened (WAL already set). */
+export function openSqliteReader(file: string): SqliteDatabase.Database {
+  const database = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  database.pragma('busy_timeout = 5000');
+  return database;
+}

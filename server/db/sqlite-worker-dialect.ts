@@ -17,8 +17,11 @@ import {
   type Kysely,
   type QueryCompiler,
   type QueryResult,
+  type SqliteDatabase as KyselySqliteDatabase,
 } from 'kysely';
 import type { SqliteSynchronous } from '../config';
+import { openSqliteReader } from './sqlite-connection';
+import { withStatementCache } from './statement-cache';
 import { SQLITE_WORKER_GONE, type SqliteWorkerAnswer, type SqliteWorkerData, type SqliteWorkerFailure, type SqliteWorkerRequest, type SqliteWorkerResult } from './sqlite-worker-protocol';
 
 /** Where the store is and how it syncs; `onWorker` sees each worker thread started (tests end one to prove a crash is a 503). */
@@ -159,37 +162,64 @@ function withBuffers(result: SqliteWorkerResult): SqliteWorkerResult {
   return result;
 }
 
-class SqliteWorkerConnection implements DatabaseConnection {
-  readonly #link: WorkerLink;
+async function onWorker<R>(link: WorkerLink, compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+  const { rows, changes, lastInsertRowid } = withBuffers(await link.request({ id: link.newId(), kind: 'query', sql: compiledQuery.sql, parameters: compiledQuery.parameters }));
+  if (changes === undefined) return { rows: rows as R[] };
+  return {
+    rows: [],
+    numAffectedRows: BigInt(changes),
+    insertId: lastInsertRowid === undefined ? undefined : BigInt(lastInsertRowid),
+  };
+}
 
-  constructor(link: WorkerLink) {
-    this.#link = link;
+async function* streamOnWorker<R>(link: WorkerLink, compiledQuery: CompiledQuery, chunkSize: number): AsyncIterableIterator<QueryResult<R>> {
+  const size = Math.max(1, chunkSize);
+  const stream = link.newId();
+  let chunk = withBuffers(await link.request({ id: stream, kind: 'stream-open', sql: compiledQuery.sql, parameters: compiledQuery.parameters, chunkSize: size }));
+  try {
+    for (;;) {
+      if (chunk.rows.length > 0) yield { rows: chunk.rows as R[] };
+      if (chunk.done === true) return;
+      chunk = withBuffers(await link.request({ id: link.newId(), kind: 'stream-next', stream, chunkSize: size }));
+    }
+  } finally {
+    // Stopped early (a client went away): the worker lets go of the statement.
+    if (chunk.done !== true && link.alive) await link.request({ id: link.newId(), kind: 'stream-close', stream }).catch(() => undefined);
+  }
+}
+
+/**
+ * A Kysely connection of the hybrid driver. In a transaction every statement goes to the worker the
+ * transaction began on (never to a new one after a crash). Outside one, a Kysely select runs at once
+ * on the main thread's read-only connection (WAL readers never wait for the writer, and a point
+ * query costs less than a trip to the worker); anything else takes the worker for itself.
+ */
+class SqliteHybridConnection implements DatabaseConnection {
+  readonly #driver: SqliteWorkerDriver;
+  /** The worker of the open transaction, which holds the driver's write lock. */
+  transaction: WorkerLink | undefined;
+
+  constructor(driver: SqliteWorkerDriver) {
+    this.#driver = driver;
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const { rows, changes, lastInsertRowid } = withBuffers(await this.#link.request({ id: this.#link.newId(), kind: 'query', sql: compiledQuery.sql, parameters: compiledQuery.parameters }));
-    if (changes === undefined) return { rows: rows as R[] };
-    return {
-      rows: [],
-      numAffectedRows: BigInt(changes),
-      insertId: lastInsertRowid === undefined ? undefined : BigInt(lastInsertRowid),
-    };
+    if (this.transaction !== undefined) return onWorker<R>(this.transaction, compiledQuery);
+    if (SelectQueryNode.is(compiledQuery.query)) return this.#driver.read<R>(compiledQuery);
+    return this.#driver.exclusive((link) => onWorker<R>(link, compiledQuery));
   }
 
   async *streamQuery<R>(compiledQuery: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiledQuery.query)) throw new Error('Sqlite driver only supports streaming of select queries');
-    const size = Math.max(1, chunkSize);
-    const stream = this.#link.newId();
-    let chunk = withBuffers(await this.#link.request({ id: stream, kind: 'stream-open', sql: compiledQuery.sql, parameters: compiledQuery.parameters, chunkSize: size }));
+    if (this.transaction !== undefined) {
+      yield* streamOnWorker<R>(this.transaction, compiledQuery, chunkSize);
+      return;
+    }
+    const link = await this.#driver.lock();
     try {
-      for (;;) {
-        if (chunk.rows.length > 0) yield { rows: chunk.rows as R[] };
-        if (chunk.done === true) return;
-        chunk = withBuffers(await this.#link.request({ id: this.#link.newId(), kind: 'stream-next', stream, chunkSize: size }));
-      }
+      yield* streamOnWorker<R>(link, compiledQuery, chunkSize);
     } finally {
-      // Stopped early (a client went away): the worker lets go of the statement.
-      if (chunk.done !== true && this.#link.alive) await this.#link.request({ id: this.#link.newId(), kind: 'stream-close', stream }).catch(() => undefined);
+      this.#driver.unlock();
     }
   }
 }
@@ -218,6 +248,7 @@ class SqliteWorkerDriver implements Driver {
   readonly #config: SqliteWorkerDialectConfig;
   readonly #mutex = new ConnectionMutex();
   #link: WorkerLink | undefined;
+  #reader: KyselySqliteDatabase | undefined;
 
   constructor(config: SqliteWorkerDialectConfig) {
     this.#config = config;
@@ -227,28 +258,77 @@ class SqliteWorkerDriver implements Driver {
     this.#link = await WorkerLink.start(this.#config);
   }
 
-  async acquireConnection(): Promise<DatabaseConnection> {
+  acquireConnection(): Promise<DatabaseConnection> {
+    return Promise.resolve(new SqliteHybridConnection(this));
+  }
+
+  /** Takes the write lock and a live worker (after a crash, a new one). */
+  async lock(): Promise<WorkerLink> {
     await this.#mutex.lock();
     try {
-      // After a crash the next query starts a new worker; a transaction never spans two, since it holds one connection object.
       if (this.#link === undefined || !this.#link.alive) this.#link = await WorkerLink.start(this.#config);
-      return new SqliteWorkerConnection(this.#link);
+      return this.#link;
     } catch (error) {
       this.#mutex.unlock();
       throw error;
     }
   }
 
+  unlock(): void {
+    this.#mutex.unlock();
+  }
+
+  /** One statement outside any transaction, alone on the worker (a transaction there would otherwise swallow it). */
+  async exclusive<T>(work: (link: WorkerLink) => Promise<T>): Promise<T> {
+    const link = await this.lock();
+    try {
+      return await work(link);
+    } finally {
+      this.unlock();
+    }
+  }
+
+  /** A select on the main thread's read-only connection, opened at the first read (the worker created the file and set WAL). */
+  read<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    try {
+      this.#reader ??= withStatementCache(openSqliteReader(this.#config.file));
+      const rows = this.#reader.prepare(compiledQuery.sql).all(compiledQuery.parameters) as R[];
+      return Promise.resolve({ rows });
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error('the SQLite read failed'));
+    }
+  }
+
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+    const hybrid = connection as SqliteHybridConnection;
+    const link = await this.lock();
+    try {
+      await onWorker(link, CompiledQuery.raw('begin'));
+      hybrid.transaction = link;
+    } catch (error) {
+      this.unlock();
+      throw error;
+    }
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('commit'));
+    this.#endTransaction(connection);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } finally {
+      this.#endTransaction(connection);
+    }
+  }
+
+  #endTransaction(connection: DatabaseConnection): void {
+    const hybrid = connection as SqliteHybridConnection;
+    if (hybrid.transaction === undefined) return;
+    hybrid.transaction = undefined;
+    this.unlock();
   }
 
   async savepoint(connection: DatabaseConnection, savepointName: string, compileQuery: QueryCompiler['compileQuery']): Promise<void> {
@@ -263,20 +343,25 @@ class SqliteWorkerDriver implements Driver {
     await connection.executeQuery(compileQuery(sql`release ${sql.id(savepointName)}`.toOperationNode(), createQueryId()));
   }
 
-  releaseConnection(): Promise<void> {
-    this.#mutex.unlock();
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    // A transaction Kysely gave up on without commit or rollback still lets go of the lock.
+    this.#endTransaction(connection);
     return Promise.resolve();
   }
 
   async destroy(): Promise<void> {
+    this.#reader?.close();
+    this.#reader = undefined;
     await this.#link?.close();
     this.#link = undefined;
   }
 }
 
 /**
- * Kysely's SQLite dialect with the better-sqlite3 connection in a worker thread (sqlite-worker.ts):
- * the statements, and the fsync of every COMMIT under synchronous = FULL, no longer block the event loop.
+ * Kysely's SQLite dialect with the writing better-sqlite3 connection in a worker thread
+ * (sqlite-worker.ts): transactions, writes and the fsync of every COMMIT under synchronous = FULL no
+ * longer block the event loop. Selects outside a transaction stay on the main thread, on a read-only
+ * connection: in WAL mode they never wait for the writer, and they cost less than the trip.
  */
 export class SqliteWorkerDialect implements Dialect {
   readonly #config: SqliteWorkerDialectConfig;

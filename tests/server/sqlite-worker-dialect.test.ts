@@ -112,6 +112,28 @@ describe('the SQLite worker dialect', () => {
     }).rejects.toThrow('only supports streaming of select queries');
   });
 
+  it('reads outside a transaction on the main thread without waiting for the worker, and inside one sees its own writes', async () => {
+    const { db } = await openStore();
+    await db.insertInto('t').values({ name: 'committed', at: 1, data: null }).execute();
+    const trx = await db.startTransaction().execute();
+    await trx.insertInto('t').values({ name: 'pending', at: 2, data: null }).execute();
+    // The transaction holds the worker; a select outside it answers at once with what is committed.
+    const outside = await Promise.race([
+      db.selectFrom('t').select('name').orderBy('id').execute(),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 2000)),
+    ]);
+    expect(outside).toEqual([{ name: 'committed' }]);
+    expect((await trx.selectFrom('t').select('name').orderBy('id').execute()).map((row) => row.name)).toEqual(['committed', 'pending']);
+    // A write outside the transaction waits for it to end (it would otherwise have joined it).
+    let written = false;
+    const write = db.insertInto('t').values({ name: 'after', at: 3, data: null }).execute().then(() => (written = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(written).toBe(false);
+    await trx.commit().execute();
+    await write;
+    expect((await db.selectFrom('t').select('name').orderBy('id').execute()).map((row) => row.name)).toEqual(['committed', 'pending', 'after']);
+  });
+
   it('keeps the event loop running while a statement waits for another connection\'s write lock', async () => {
     const { db, file } = await openStore();
     const other = new SqliteDatabase(file);
