@@ -303,7 +303,9 @@ class SqliteWorkerDriver implements Driver {
     const hybrid = connection as SqliteHybridConnection;
     const link = await this.lock();
     try {
-      await onWorker(link, CompiledQuery.raw('begin'));
+      // IMMEDIATE: the write lock is taken (waiting busy_timeout for another process) when the transaction
+      // begins, not at its first write, where a deferred one that has read would fail at once with SQLITE_BUSY.
+      await onWorker(link, CompiledQuery.raw('begin immediate'));
       hybrid.transaction = link;
     } catch (error) {
       this.unlock();

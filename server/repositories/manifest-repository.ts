@@ -79,6 +79,50 @@ export async function mergeStagedManifest(trx: Transaction<HostDatabase>, dialec
   return { added: staged - existing, unchanged, updated: existing - unchanged };
 }
 
+/** The devices' columns a batch is merged with (the staged columns less the line). */
+const DEVICE_COLUMNS = STAGED_COLUMNS.filter((column) => column.name !== 'line');
+const KEY_COLUMNS = STAGED_COLUMNS.filter((column) => ['kind', 'vendor_key', 'serial_key', 'line'].includes(column.name));
+
+/**
+ * PostgreSQL: the keys an import has seen, private to its transaction and gone at its end (a temporary
+ * table is never written to the WAL, and a rollback or a dead connection leaves nothing to clean).
+ */
+export async function createImportKeysOnPostgres(trx: Transaction<HostDatabase>): Promise<void> {
+  await sql`create temporary table manifest_import_keys (kind text not null, vendor_key text not null, serial_key text not null, line integer not null, primary key (kind, vendor_key, serial_key)) on commit drop`.execute(trx);
+}
+
+/** PostgreSQL: records a batch's keys; returns the lines whose key this import had not seen (in a batch the first line wins). */
+export async function claimImportKeysOnPostgres(trx: Transaction<HostDatabase>, rows: readonly NewManifestRow[]): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const { rows: stored } = await bulkInsert('postgres', 'manifest_import_keys', KEY_COLUMNS, rows, sql`on conflict do nothing returning line`).execute(trx);
+  return new Set((stored as Array<{ line: number | string }>).map((row) => Number(row.line)));
+}
+
+/**
+ * PostgreSQL: upserts one staged batch (the rows the staging index kept) into manifest_devices inside
+ * the import's own long transaction, while the host reads the next batch: new keys are added, keys
+ * whose model, vendor text, UUID, EK digest or ship date differ are updated (and take this manifest's
+ * id), the rest are left as they are. `xmax = 0` marks a row this statement inserted.
+ */
+export async function mergeBatchOnPostgres(trx: Transaction<HostDatabase>, rows: readonly NewManifestRow[]): Promise<{ added: number; updated: number }> {
+  if (rows.length === 0) return { added: 0, updated: 0 };
+  const { rows: merged } = await bulkInsert(
+    'postgres',
+    'manifest_devices',
+    DEVICE_COLUMNS,
+    rows,
+    sql`on conflict (kind, vendor_key, serial_key) do update set
+      vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, hardware_uuid = excluded.hardware_uuid,
+      ek_public_sha256 = excluded.ek_public_sha256, shipped_at = excluded.shipped_at, manifest_id = excluded.manifest_id
+    where not (manifest_devices.vendor = excluded.vendor and manifest_devices.model = excluded.model
+      and manifest_devices.hardware_uuid is not distinct from excluded.hardware_uuid and manifest_devices.ek_public_sha256 is not distinct from excluded.ek_public_sha256
+      and manifest_devices.shipped_at is not distinct from excluded.shipped_at)
+    returning (xmax = 0) as inserted`,
+  ).execute(trx);
+  const added = (merged as Array<{ inserted: boolean }>).filter((row) => row.inserted).length;
+  return { added, updated: merged.length - added };
+}
+
 /** Records one import's summary. */
 export async function insertManifest(trx: Transaction<HostDatabase>, manifest: ManifestsTable): Promise<void> {
   await trx.insertInto('manifests').values(manifest).execute();

@@ -127,6 +127,18 @@ describe.each(variants)('manifest import service on $kind', (variant) => {
     expect(result.errors[999]?.line).toBe(1002);
   });
 
+  it('runs two imports of overlapping files at once to the same end as one after the other', async () => {
+    const shared = Array.from({ length: 2500 }, () => uniqueSerial('OV'));
+    const file = (model: string, extra: string) => [`${HEADER}`, ...shared.map((serial) => `printer,Epson,${model},${serial},`), `printer,Epson,${model},${extra},`].join('\n');
+    const [first, second] = await Promise.all([run(file('EW-M752T', uniqueSerial('OA'))), run(file('EW-M873T', uniqueSerial('OB')))]);
+    // Each key is added once: by whichever import merged it first; the other found it and updated its model.
+    expect((first?.added ?? 0) + (second?.added ?? 0)).toBe(2502);
+    expect(Math.max(first?.added ?? 0, second?.added ?? 0)).toBe(2501);
+    expect((first?.updated ?? 0) + (second?.updated ?? 0)).toBe(2500);
+    const models = await readStore(suite.database, (db) => db.selectFrom('manifest_devices').select('model').where('serial', 'in', shared).groupBy('model').execute());
+    expect(models).toHaveLength(1);
+  });
+
   it('refuses a body that is not UTF-8 — even after thousands of good rows — and imports nothing', async () => {
     function* rows(): Generator<string | Buffer> {
       yield `${HEADER}\n`;
