@@ -7,7 +7,7 @@ import type { Dialect } from '../db/migrations';
 import type { HostDatabase } from '../db/schema';
 import { validationFailed } from '../http/validation';
 import { appendAuditEvent } from '../repositories/audit-repository';
-import { claimImportKeysOnPostgres, createImportKeysOnPostgres, discardStagedManifest, insertManifest, mergeBatchOnPostgres, mergeStagedManifest, stageManifestRows, type ManifestMerge, type NewManifestRow } from '../repositories/manifest-repository';
+import { createImportKeysOnPostgres, discardStagedManifest, insertManifest, mergeBatchOnPostgres, mergeStagedManifest, stageManifestRows, type ManifestMerge, type NewManifestRow } from '../repositories/manifest-repository';
 import { createRowJudge, headerColumns, MANIFEST_REQUIRED_COLUMNS, type ManifestRowErrorCode } from './manifest-rows';
 
 /** OPERATOR-API.md keeps at most the first 1,000 row errors. */
@@ -119,13 +119,11 @@ export async function importManifest(store: ManifestStore, input: Readable, opti
   const stage = async (rows: NewManifestRow[]): Promise<Set<number>> => {
     if (importing !== undefined) {
       const trx = importing;
-      const fresh = await claimImportKeysOnPostgres(trx, rows);
-      const kept = rows.filter((row) => fresh.has(row.line));
-      const batch = await mergeBatchOnPostgres(trx, kept);
+      const batch = await mergeBatchOnPostgres(trx, rows);
       merged.added += batch.added;
       merged.updated += batch.updated;
-      merged.unchanged += kept.length - batch.added - batch.updated;
-      return fresh;
+      merged.unchanged += batch.claimed.size - batch.added - batch.updated;
+      return batch.claimed;
     }
     return store.db.transaction().execute((trx) => stageManifestRows(trx, store.dialect, rows));
   };

@@ -81,7 +81,6 @@ export async function mergeStagedManifest(trx: Transaction<HostDatabase>, dialec
 
 /** The devices' columns a batch is merged with (the staged columns less the line). */
 const DEVICE_COLUMNS = STAGED_COLUMNS.filter((column) => column.name !== 'line');
-const KEY_COLUMNS = STAGED_COLUMNS.filter((column) => ['kind', 'vendor_key', 'serial_key', 'line'].includes(column.name));
 
 /**
  * PostgreSQL: the keys an import has seen, private to its transaction and gone at its end (a temporary
@@ -91,36 +90,39 @@ export async function createImportKeysOnPostgres(trx: Transaction<HostDatabase>)
   await sql`create temporary table manifest_import_keys (kind text not null, vendor_key text not null, serial_key text not null, line integer not null, primary key (kind, vendor_key, serial_key)) on commit drop`.execute(trx);
 }
 
-/** PostgreSQL: records a batch's keys; returns the lines whose key this import had not seen (in a batch the first line wins). */
-export async function claimImportKeysOnPostgres(trx: Transaction<HostDatabase>, rows: readonly NewManifestRow[]): Promise<Set<number>> {
-  if (rows.length === 0) return new Set();
-  const { rows: stored } = await bulkInsert('postgres', 'manifest_import_keys', KEY_COLUMNS, rows, sql`on conflict do nothing returning line`).execute(trx);
-  return new Set((stored as Array<{ line: number | string }>).map((row) => Number(row.line)));
-}
-
 /**
- * PostgreSQL: upserts one staged batch (the rows the staging index kept) into manifest_devices inside
- * the import's own long transaction, while the host reads the next batch: new keys are added, keys
- * whose model, vendor text, UUID, EK digest or ship date differ are updated (and take this manifest's
- * id), the rest are left as they are. `xmax = 0` marks a row this statement inserted.
+ * PostgreSQL, one statement per batch inside the import's own long transaction (the batch crosses the
+ * wire once, as one array per column): claims the batch's keys in the import's temporary key table
+ * (a key this import has seen, or a second one in the batch, is not claimed: the first line wins) and
+ * upserts the claimed rows into manifest_devices while the host reads the next batch. New keys are
+ * added; keys whose model, vendor text, UUID, EK digest or ship date differ are updated (and take this
+ * manifest's id); the rest are left as they are. `xmax = 0` marks a row the statement inserted.
  */
-export async function mergeBatchOnPostgres(trx: Transaction<HostDatabase>, rows: readonly NewManifestRow[]): Promise<{ added: number; updated: number }> {
-  if (rows.length === 0) return { added: 0, updated: 0 };
-  const { rows: merged } = await bulkInsert(
-    'postgres',
-    'manifest_devices',
-    DEVICE_COLUMNS,
-    rows,
-    sql`on conflict (kind, vendor_key, serial_key) do update set
-      vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, hardware_uuid = excluded.hardware_uuid,
-      ek_public_sha256 = excluded.ek_public_sha256, shipped_at = excluded.shipped_at, manifest_id = excluded.manifest_id
-    where not (manifest_devices.vendor = excluded.vendor and manifest_devices.model = excluded.model
-      and manifest_devices.hardware_uuid is not distinct from excluded.hardware_uuid and manifest_devices.ek_public_sha256 is not distinct from excluded.ek_public_sha256
-      and manifest_devices.shipped_at is not distinct from excluded.shipped_at)
-    returning (xmax = 0) as inserted`,
-  ).execute(trx);
-  const added = (merged as Array<{ inserted: boolean }>).filter((row) => row.inserted).length;
-  return { added, updated: merged.length - added };
+export async function mergeBatchOnPostgres(trx: Transaction<HostDatabase>, rows: readonly NewManifestRow[]): Promise<{ claimed: Set<number>; added: number; updated: number }> {
+  if (rows.length === 0) return { claimed: new Set(), added: 0, updated: 0 };
+  const names = sql.raw(STAGED_COLUMNS.map((column) => column.name).join(', '));
+  const devices = sql.raw(DEVICE_COLUMNS.map((column) => column.name).join(', '));
+  const arrays = STAGED_COLUMNS.map((column) => sql`${rows.map((row) => row[column.name] ?? null)}::${sql.raw(column.pgType)}[]`);
+  const { rows: answer } = await sql<{ claimed: number[]; added: number; changed: number }>`
+    with batch as (select * from unnest(${sql.join(arrays)}) as b(${names})),
+    claimed as (
+      insert into manifest_import_keys (kind, vendor_key, serial_key, line) select kind, vendor_key, serial_key, line from batch
+      on conflict do nothing returning line),
+    merged as (
+      insert into manifest_devices (${devices}) select ${devices} from batch where line in (select line from claimed)
+      on conflict (kind, vendor_key, serial_key) do update set
+        vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, hardware_uuid = excluded.hardware_uuid,
+        ek_public_sha256 = excluded.ek_public_sha256, shipped_at = excluded.shipped_at, manifest_id = excluded.manifest_id
+      where not (manifest_devices.vendor = excluded.vendor and manifest_devices.model = excluded.model
+        and manifest_devices.hardware_uuid is not distinct from excluded.hardware_uuid and manifest_devices.ek_public_sha256 is not distinct from excluded.ek_public_sha256
+        and manifest_devices.shipped_at is not distinct from excluded.shipped_at)
+      returning (xmax = 0) as inserted)
+    select array(select line from claimed) as claimed,
+      (select count(*) from merged where inserted)::integer as added,
+      (select count(*) from merged)::integer as changed`.execute(trx);
+  const counts = answer[0];
+  const added = counts?.added ?? 0;
+  return { claimed: new Set((counts?.claimed ?? []).map(Number)), added, updated: (counts?.changed ?? 0) - added };
 }
 
 /** Records one import's summary. */
