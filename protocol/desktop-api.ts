@@ -103,6 +103,8 @@ export const ipcArgSchemas = {
     customer: anyFormCustomerSchema,
     password: z.string().min(1).max(128),
     privacyPolicyVersion: z.string().min(1).max(64),
+    /** The mail language, sealed into the kept body: the host mails in it once the entry is delivered (absent: the host's default). */
+    locale: mailLocaleSchema.optional(),
   }),
   getOutbox: z.undefined(),
   retryOutbox: z.undefined(),

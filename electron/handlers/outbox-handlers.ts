@@ -87,7 +87,10 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
         password: arg.password,
         consent: { privacyPolicyVersion: arg.privacyPolicyVersion },
       };
-      const body: NewRegistrationRequest = { requestId: deps.requestIdFor?.(unsent) ?? randomUUID(), ...unsent };
+      // Like the online register: the locale is inside the sealed body (the sealed route has no other place for it),
+      // but not part of the submission's identity, so the same details keep the requestId an online try used.
+      const locale = arg.locale !== undefined ? { locale: arg.locale } : {};
+      const body: NewRegistrationRequest = { requestId: deps.requestIdFor?.(unsent) ?? randomUUID(), ...unsent, ...locale };
       const checked = checkBody(body, key.form);
       if (!checked.ok) return checked;
       let entry: OutboxEntry;

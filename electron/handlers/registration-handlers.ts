@@ -67,7 +67,7 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
   /** Gets a token for adding peripherals right after a new registration, with the device + password just used. */
   async function openSession(lookup: Parameters<HostClient['lookup']>[0]): Promise<void> {
     const found = await host.lookup(lookup);
-    if (found.ok) sessions.remember(found.value.registrationNumber, found.value.accessToken, found.value.expiresAt);
+    if (found.ok) sessions.remember(found.value.registrationNumber, found.value.accessToken, found.value.expiresAt, lookup.device);
   }
 
   return {
@@ -127,7 +127,7 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
       }
       attempts.reset(arg.deviceId);
       const { accessToken, ...rest } = result.value;
-      sessions.remember(rest.registrationNumber, accessToken, rest.expiresAt);
+      sessions.remember(rest.registrationNumber, accessToken, rest.expiresAt, identity.value);
       return ok(rest);
     }),
 
@@ -145,6 +145,12 @@ export function createRegistrationHandlers(deps: RegistrationHandlerDeps): Regis
       };
       const result = await host.update(number, token, body);
       if (!result.ok && result.error.code === 'INVALID_TOKEN') sessions.forget(number);
+      // A new password ends every token (API.md): sign in again with it, so "Register another device" still works.
+      const device = sessions.device(number);
+      if (result.ok && result.value.changedFields.includes('password') && arg.newPassword !== undefined && device !== undefined) {
+        sessions.forget(number);
+        await openSession({ device, password: arg.newPassword });
+      }
       return result;
     }),
 

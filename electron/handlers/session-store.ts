@@ -1,8 +1,10 @@
-import { normaliseRegistrationNumber } from '../../protocol';
+import { normaliseRegistrationNumber, type DeviceIdentity } from '../../protocol';
 
 interface Session {
   accessToken: string;
   expiresAt: number;
+  /** The device the token was issued for: a new password voids the token, and this device signs in again with it. */
+  device?: DeviceIdentity;
 }
 
 /**
@@ -15,9 +17,15 @@ export class SessionStore {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Keeps the token for this registration until it expires. */
-  remember(registrationNumber: string, accessToken: string, expiresAt: string): void {
+  remember(registrationNumber: string, accessToken: string, expiresAt: string, device?: DeviceIdentity): void {
     const key = normaliseRegistrationNumber(registrationNumber) ?? registrationNumber;
-    this.sessions.set(key, { accessToken, expiresAt: Date.parse(expiresAt) });
+    this.sessions.set(key, { accessToken, expiresAt: Date.parse(expiresAt), ...(device ? { device } : {}) });
+  }
+
+  /** The device this registration's live token was issued for, if one is known. */
+  device(registrationNumber: string): DeviceIdentity | undefined {
+    if (this.token(registrationNumber) === undefined) return undefined;
+    return this.sessions.get(normaliseRegistrationNumber(registrationNumber) ?? registrationNumber)?.device;
   }
 
   /** The live token for this registration, if any. */

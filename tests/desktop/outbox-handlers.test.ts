@@ -1,3 +1,4 @@
+import SqliteDatabase from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { DeviceIdentity, IpcResult, OutboxEntry } from '../../protocol';
 import { createOutboxHandlers } from '../../electron/handlers/outbox-handlers';
@@ -9,7 +10,8 @@ import { Outbox } from '../../electron/outbox/outbox';
 import { LaunchController } from '../../electron/first-boot/launch-controller';
 import { LaunchStateStore } from '../../electron/first-boot/launch-state-store';
 import { useCleanups } from '../support/use-cleanups';
-import { countRows, freePort, outboxKeyPair, PASSWORD, PERSONAL, pcIdentity, startOutboxHost, tempDir } from './support/outbox-fixtures';
+import { startSmtpSink } from '../support/smtp-sink';
+import { countRows, freePort, outboxKeyPair, PASSWORD, PERSONAL, pcIdentity, registrationBody, startOutboxHost, tempDir } from './support/outbox-fixtures';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -50,6 +52,16 @@ async function setup(options: { hostUrl: string; buildPublicKey?: string }) {
   return { handlers, host, outbox, forms, queued, launch, dataDir };
 }
 
+/** The mail language the host stored for a registration. */
+function localeOf(dbFile: string, registrationNumber: string | undefined): string | undefined {
+  const db = new SqliteDatabase(dbFile, { readonly: true });
+  try {
+    return (db.prepare('select locale from registrations where registration_number = ?').get(registrationNumber ?? '') as { locale: string } | undefined)?.locale;
+  } finally {
+    db.close();
+  }
+}
+
 const arg = (overrides: Record<string, unknown> = {}) => ({ deviceId: 'pc-1', customer: { ...PERSONAL }, password: PASSWORD, privacyPolicyVersion: '2026-01', ...overrides });
 
 describe('finishLater / getOutbox / retryOutbox handlers', () => {
@@ -67,6 +79,33 @@ describe('finishLater / getOutbox / retryOutbox handlers', () => {
     const retried = await handlers.retryOutbox(undefined);
     expect(retried).toMatchObject({ ok: true, value: [{ status: 'delivered' }] });
     expect(countRows(running.dbFile, 'registrations')).toBe(1);
+  });
+
+  it('carries the wizard\'s language to the host, so the confirmation mail of a kept registration is in it; old entries without one get the host\'s default', async () => {
+    const sink = await startSmtpSink();
+    cleanups.push(() => sink.close());
+    const keys = await outboxKeyPair();
+    const running = await startOutboxHost(cleanups, keys, { env: { SMTP_URL: sink.url, MAIL_RETRY_SECONDS: '1' } });
+    const { handlers, host, outbox } = await setup({ hostUrl: running.url });
+    await host.getForm();
+    expect(await handlers.finishLater(arg({ locale: 'fr' }))).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+
+    const saved = await handlers.finishLater(arg({ locale: 'en' }));
+    expect(saved).toMatchObject({ ok: true, value: { status: 'pending' } });
+    // An entry kept by an older build: its sealed body has no locale.
+    await outbox.add(registrationBody(), keys.public);
+    const delivered = await handlers.retryOutbox(undefined);
+    const numbers = delivered.ok ? delivered.value.map((entry) => entry.registrationNumber) : [];
+    expect(delivered.ok && delivered.value.map((entry) => entry.status)).toEqual(['delivered', 'delivered']);
+    const kept = delivered.ok ? delivered.value.find((entry) => saved.ok && entry.id === saved.value.id)?.registrationNumber : undefined;
+    const old = numbers.find((number) => number !== kept);
+
+    const mails = await sink.waitFor(2);
+    const subjectOf = (number: string | undefined) => mails.find((mail) => number !== undefined && (mail.text ?? '').includes(number))?.subject;
+    expect(subjectOf(kept)).toBe('Your product is registered');
+    expect(subjectOf(old)).toBe('製品登録が完了しました');
+    expect(localeOf(running.dbFile, kept)).toBe('en');
+    expect(localeOf(running.dbFile, old)).toBe('ja');
   });
 
   it('seals with the build key when the host was never reached', async () => {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { SAMPLE_CUSTOMERS, type Lang, type WizardDriver } from '../../scripts/preview/wizard-driver';
 import type { WizardStack } from '../../scripts/preview/wizard-stack';
 import { countRows, readAllFiles, startTestHost, tempDir } from '../desktop/support/outbox-fixtures';
+import { startSmtpSink } from '../support/smtp-sink';
 import { startSwitchableProxy } from './support/switchable-proxy';
 import { PASSWORD, SERIALS, appStack, expect, openWizard, outboxOf, test } from './support/fixtures';
 
@@ -89,5 +90,30 @@ test('offline-background: the sender delivers by itself once the network is back
     await stack.stop();
     await network.close();
     await host.close();
+  }
+});
+
+test('offline-locale: a registration kept offline is mailed in the wizard\'s language once it is delivered', async ({ page, lang, checkpoint }) => {
+  const sink = await startSmtpSink();
+  const host = await startTestHost({ dataDir: await tempDir('e2e-host'), env: { SMTP_URL: sink.url, MAIL_RETRY_SECONDS: '1' } });
+  const network = await startSwitchableProxy(host.url);
+  const { stack, wizard } = await launchApp(page, lang, network.url, await tempDir('e2e-app'));
+  try {
+    await finishLaterOffline(wizard, network);
+    network.up();
+    await wizard.button(wizard.m.pending.sendNow).click();
+    await expect(page.getByTestId('outbox-status')).toHaveText(wizard.m.pending.statuses.delivered);
+    await checkpoint('delivered', { headingFocused: false });
+    const [entry] = await outboxOf(stack.handlers);
+    const email = SAMPLE_CUSTOMERS[lang].email ?? '';
+    await expect.poll(() => sink.to(email).length, { timeout: 20_000 }).toBe(1);
+    const [mail] = sink.to(email);
+    expect(mail?.text).toContain(entry?.registrationNumber ?? 'missing');
+    expect(mail?.subject).toBe(lang === 'en' ? 'Your product is registered' : '製品登録が完了しました');
+  } finally {
+    await stack.stop();
+    await network.close();
+    await host.close();
+    await sink.close();
   }
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
-import { SERIALS, countPrints, expect, mailMatching, test, uniqueEmail } from './support/lifecycle-fixtures';
+import { PASSWORD, SERIALS, countPrints, expect, mailMatching, test, uniqueEmail } from './support/lifecycle-fixtures';
 
 test('receipt: the success page says the mail was sent, and saves or prints the details', async ({ wizard, life, look, page }) => {
   const m = wizard.m;
@@ -37,4 +37,57 @@ test('receipt: the success page says the mail was sent, and saves or prints the 
 
   await wizard.button(m.receipt.print).click();
   expect(await prints()).toBe(1);
+});
+
+// Signed in to an existing registration (nothing typed in this session): the notices still say where they went.
+test('receipt-password: a password change says that the mail went to the address on record, and a device can still be added', async ({ wizard, life, look, page }) => {
+  const m = wizard.m;
+  const owner = await life.seed('pc');
+  await wizard.scan();
+  await wizard.choose(SERIALS.pc, 'update');
+  await wizard.enterPassword(PASSWORD);
+  await wizard.at('edit');
+  await page.locator('#password').fill('a-changed-passphrase-26');
+  await page.locator('#password-confirm').fill('a-changed-passphrase-26');
+  await wizard.button(m.details.save).click();
+  await wizard.at('updated');
+  await expect(page.getByTestId('changed-fields')).toContainText(m.updated.password);
+  await expect(page.getByTestId('mail-note')).toHaveText(m.updated.passwordMail.replace('{{email}}', owner.email));
+  await look('updated-password');
+  // The seeded registration's locale is the host's default (ja), whatever the wizard shows.
+  await mailMatching(life.sink, owner.email, new RegExp(`${owner.registrationNumber} のパスワードが変更されました`));
+
+  // The new password ended the old session; the wizard signed in again with it, so adding a device just works.
+  await wizard.button(m.updated.addDevice).click();
+  await wizard.at('add-device');
+  await page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('radio').check();
+  await wizard.button(m.addDevice.submit).click();
+  await wizard.at('success');
+  await expect(page.getByTestId('mail-note')).toHaveText(m.receipt.mailSent.replace('{{email}}', owner.email));
+});
+
+test('receipt-added: after signing in, an update without a new password says no mail, and an added device says where its mail went', async ({ wizard, life, look, page }) => {
+  const m = wizard.m;
+  const owner = await life.seed('pc');
+  await wizard.scan();
+  await wizard.choose(SERIALS.pc, 'update');
+  await wizard.enterPassword(PASSWORD);
+  await wizard.at('edit');
+  await page.locator('#customer-phone').fill('06-1234-5678');
+  await wizard.button(m.details.save).click();
+  await wizard.at('updated');
+  await expect(page.getByTestId('changed-fields')).toContainText(m.details.fields.phone);
+  await expect(page.getByTestId('mail-note')).toHaveCount(0);
+
+  await wizard.button(m.updated.addDevice).click();
+  await wizard.at('add-device');
+  await page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('radio').check();
+  await wizard.button(m.addDevice.submit).click();
+  await wizard.at('success');
+  expect(await wizard.registrationNumber()).toBe(owner.registrationNumber);
+  await expect(page.getByTestId('mail-note')).toHaveText(m.receipt.mailSent.replace('{{email}}', owner.email));
+  await look('added');
+  const added = await mailMatching(life.sink, owner.email, /追加された機器/);
+  expect(added.subject).toBe('登録に機器が追加されました');
+  expect(added.text).toContain(SERIALS.printer.slice(-4));
 });

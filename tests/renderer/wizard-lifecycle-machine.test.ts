@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIELD_POLICIES, type Customer, type FormSettings, type LookupResult, type RememberedTransfer, type ScannedDevice } from '../../protocol';
+import { DEFAULT_FIELD_POLICIES, type Customer, type FormSettings, type LookupResult, type RegistrationCreated, type RememberedTransfer, type ScannedDevice } from '../../protocol';
 import { emptyDetails, type DetailsOutput } from '../../renderer/src/forms/details-schema';
 import { initialState, preselectedDevice, transition, type WizardEvent, type WizardState } from '../../renderer/src/wizard/wizard-machine';
 
@@ -19,6 +19,8 @@ const LOOKUP: LookupResult = {
 };
 const TRANSFER: RememberedTransfer = { id: 't1', device: { kind: 'pc', vendor: 'Maker', model: 'M-pc' }, deviceId: 'pc', requestedAt: '2026-12-01T00:00:00.000Z', status: 'pending', fresh: true };
 
+const CREATED = (id: string): RegistrationCreated => ({ registrationNumber: 'ABCD-EFGH-JKLM', device: { kind: id === 'pc' ? 'pc' : 'printer', vendor: 'Maker', model: `M-${id}`, serial: `S-${id}` }, registeredAt: '2026-12-01T00:00:00.000Z' });
+
 const loaded: WizardEvent = { type: 'loaded', form: FORM, scan: { devices: [device('pc', 'pc'), device('printer', 'printer')], warnings: [] } };
 const duplicate: WizardEvent = { type: 'register-refused', error: { code: 'DEVICE_ALREADY_REGISTERED', message: 'x', matchedOn: 'hardwareUuid' } };
 const run = (...events: WizardEvent[]): WizardState => events.reduce(transition, initialState);
@@ -31,7 +33,7 @@ describe('wizard state machine: the customer\'s life with a registration', () =>
     const forgot = transition(atPassword, { type: 'forgot-started' });
     expect(forgot.screen).toEqual({ name: 'forgot-password', back: { name: 'password' } });
     const code = transition(forgot, { type: 'recovery-requested', email: 'taro@example.jp' });
-    expect(code.screen).toEqual({ name: 'recovery-code', email: 'taro@example.jp' });
+    expect(code.screen).toEqual({ name: 'recovery-code', email: 'taro@example.jp', back: { name: 'password' } });
     const done = transition(code, { type: 'recovered', lookup: LOOKUP });
     expect(done.screen).toEqual({ name: 'edit', lookup: LOOKUP });
     expect(done.data).toMatchObject({ mode: 'update', registrationNumber: 'ABCD-EFGH-JKLM', registered: ['pc'] });
@@ -50,9 +52,61 @@ describe('wizard state machine: the customer\'s life with a registration', () =>
     expect(recovered.data.registered).toEqual(['pc']);
   });
 
+  it('"Send a new code" stays on the code page (same screen, nothing remounts) and counts the codes sent; another address goes back with it', () => {
+    const dup = atDuplicate();
+    const code = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES }, duplicate, { type: 'forgot-started' }, { type: 'recovery-requested', email: 'taro@example.jp' });
+    expect(code.screen).toEqual({ name: 'recovery-code', email: 'taro@example.jp', back: dup.screen });
+    const once = transition(code, { type: 'recovery-code-resent' });
+    expect(once.screen).toBe(code.screen);
+    expect(once.data.recoveryCodesResent).toBe(1);
+    expect(transition(once, { type: 'recovery-code-resent' }).data.recoveryCodesResent).toBe(2);
+    // Another address: the e-mail page with the one typed, and "Back" still leads where the flow began.
+    const change = transition(once, { type: 'recovery-email-change' });
+    expect(change.screen).toEqual({ name: 'forgot-password', back: dup.screen, email: 'taro@example.jp' });
+    const again = transition(change, { type: 'recovery-requested', email: 'taro.yamada@example.jp' });
+    expect(again.screen).toEqual({ name: 'recovery-code', email: 'taro.yamada@example.jp', back: dup.screen });
+    expect(again.data.recoveryCodesResent).toBeUndefined();
+    // Only the code page sends a new code or changes the address.
+    const forgot = transition(dup, { type: 'forgot-started' });
+    expect(transition(forgot, { type: 'recovery-code-resent' })).toBe(forgot);
+    expect(transition(forgot, { type: 'recovery-email-change' })).toBe(forgot);
+  });
+
+  it('the mail note: after a new registration, an added device and a password change, to the address on record, only when the host mails', () => {
+    const registered = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'new' }, { type: 'reviewed', draft: DRAFT, values: VALUES }, { type: 'registered', created: CREATED('pc') });
+    expect(registered.screen).toMatchObject({ name: 'success', added: false, mailedTo: 'taro@example.jp' });
+    const added = transition(transition(transition(registered, { type: 'add-started' }), { type: 'add-chosen', deviceId: 'printer' }), { type: 'added', created: CREATED('printer') });
+    expect(added.screen).toMatchObject({ name: 'success', added: true, mailedTo: 'taro@example.jp' });
+
+    // Signed in: the address is the record's (nothing was typed in this session).
+    const edited = signedIn();
+    expect(edited.data.draft).toBeUndefined();
+    const password = transition(edited, { type: 'updated', result: { changed: true, changedFields: ['password'] }, email: CUSTOMER.email });
+    expect(password.screen).toEqual({ name: 'updated', result: { changed: true, changedFields: ['password'] }, mailedTo: 'taro@example.jp' });
+    // A new address is where later notices go; an update without a new password sends none.
+    const moved = transition(edited, { type: 'updated', result: { changed: true, changedFields: ['email'] }, email: 'hanako@example.jp' });
+    expect(moved.screen).toEqual({ name: 'updated', result: { changed: true, changedFields: ['email'] } });
+    const addedAfter = transition(transition(transition(moved, { type: 'add-started' }), { type: 'add-chosen', deviceId: 'printer' }), { type: 'added', created: CREATED('printer') });
+    expect(addedAfter.screen).toMatchObject({ name: 'success', added: true, mailedTo: 'hanako@example.jp' });
+    // The address cleared with the password changed: the host tells the address it had before.
+    const cleared = transition(edited, { type: 'updated', result: { changed: true, changedFields: ['email', 'password'] }, email: undefined });
+    expect(cleared.screen).toMatchObject({ mailedTo: 'taro@example.jp' });
+    const noAddress = transition(transition(transition(cleared, { type: 'add-started' }), { type: 'add-chosen', deviceId: 'printer' }), { type: 'added', created: CREATED('printer') });
+    expect(noAddress.screen).not.toHaveProperty('mailedTo');
+
+    // A host without mail (form `recovery: false`, or an old cached form without it): no note anywhere.
+    const quiet: WizardEvent = { type: 'loaded', form: { ...FORM, recovery: false }, scan: { devices: [device('pc', 'pc'), device('printer', 'printer')], warnings: [] } };
+    const silent = run(quiet, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup: LOOKUP }, { type: 'updated', result: { changed: true, changedFields: ['password'] }, email: CUSTOMER.email }, { type: 'add-started' }, { type: 'add-chosen', deviceId: 'printer' }, { type: 'added', created: CREATED('printer') });
+    expect(silent.screen).toMatchObject({ name: 'success', added: true });
+    expect(silent.screen).not.toHaveProperty('mailedTo');
+    // Erasing forgets the address.
+    const erased = run(loaded, { type: 'chosen', deviceId: 'pc', mode: 'update' }, { type: 'signed-in', lookup: LOOKUP }, { type: 'my-registration-opened' }, { type: 'erase-started' }, { type: 'erased', erasedAt: '2026-12-01T02:00:00.000Z' });
+    expect(erased.data.emailOnRecord).toBeUndefined();
+  });
+
   it('ignores lifecycle events on pages that do not offer them', () => {
     const welcome = initialState;
-    for (const event of [{ type: 'forgot-started' }, { type: 'recovery-requested', email: 'a@b.jp' }, { type: 'transfer-requested', transfer: TRANSFER }, { type: 'my-registration-opened' }, { type: 'details-opened' }, { type: 'device-released', registeredDeviceId: 'host-pc' }, { type: 'erase-started' }, { type: 'session-ended' }] as WizardEvent[]) {
+    for (const event of [{ type: 'forgot-started' }, { type: 'recovery-requested', email: 'a@b.jp' }, { type: 'recovery-code-resent' }, { type: 'recovery-email-change' }, { type: 'transfer-requested', transfer: TRANSFER }, { type: 'my-registration-opened' }, { type: 'details-opened' }, { type: 'device-released', registeredDeviceId: 'host-pc' }, { type: 'erase-started' }, { type: 'session-ended' }] as WizardEvent[]) {
       expect(transition(welcome, event)).toBe(welcome);
     }
   });

@@ -103,6 +103,7 @@ export const en = {
   updated: {
     heading: 'Your details are saved', changedLead: 'These items were changed:', unchangedHeading: 'Nothing was changed',
     unchangedLead: 'Your details are the same as before, so nothing was saved.', password: 'Password', addDevice: 'Register another device to this number',
+    passwordMail: 'An e-mail saying that the password was changed is on its way to {{email}}.',
   },
   addDevice: {
     heading: 'Register another device', lead: 'It will be added to registration number {{number}}. You do not need to enter your details again.',
@@ -185,6 +186,8 @@ export const en = {
     newPassword: 'New password', newPasswordHint: 'At least {{min}} characters.', newPasswordConfirm: 'New password again',
     submit: 'Set new password and sign in', again: 'Send a new code', badCode: 'Enter the 8 characters from the e-mail, like ABCD-1234.',
     wrongCode: 'That code is not right or has expired. Check the latest e-mail, or send a new code.',
+    resent: 'If {{email}} is the address on record, a new code is on its way. Only the code in the latest e-mail works now.',
+    otherEmail: 'Use another e-mail address',
   },
   transfer: {
     ask: 'I bought it second-hand: ask to have it transferred to me',

@@ -105,6 +105,7 @@ export const ja: Messages = {
   updated: {
     heading: '登録内容を保存しました', changedLead: '変更した項目：', unchangedHeading: '変更はありませんでした',
     unchangedLead: '登録内容が以前と同じだったため、保存は行いませんでした。', password: 'パスワード', addDevice: '同じ登録番号に別の機器を登録する',
+    passwordMail: 'パスワードを変更したことをお知らせするメールを {{email}} にお送りしています。',
   },
   addDevice: {
     heading: '別の機器を登録する', lead: '登録番号 {{number}} に追加します。お客様情報を再度入力する必要はありません。',
@@ -187,6 +188,8 @@ export const ja: Messages = {
     newPassword: '新しいパスワード', newPasswordHint: '{{min}} 文字以上', newPasswordConfirm: '新しいパスワード（確認）',
     submit: '新しいパスワードを設定してログイン', again: 'コードを再送する', badCode: 'メールに記載の 8 文字（例：ABCD-1234）を入力してください。',
     wrongCode: 'コードが違うか、有効期限が切れています。最新のメールを確認するか、コードを再送してください。',
+    resent: '{{email}} が登録されているアドレスであれば、新しいコードをお送りしました。使えるのは最新のメールに記載のコードだけです。',
+    otherEmail: '別のメールアドレスを入力する',
   },
   transfer: {
     ask: '中古で購入したので、登録の譲渡を申請する',

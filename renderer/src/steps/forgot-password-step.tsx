@@ -14,11 +14,11 @@ import type { Screen } from '../wizard/wizard-types';
 import { lifeErrorText } from './life-error';
 
 /** Forgotten password, first step: the e-mail on record, to which the host sends a code (it never says whether it matched). */
-export function ForgotPasswordStep({ back }: { back: Screen }) {
+export function ForgotPasswordStep({ back, email }: { back: Screen; email?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const [error, setError] = useState<DesktopError | null>(null);
-  const { register, handleSubmit, formState } = useForm<RecoveryEmailValues>({ resolver: zodResolver(recoveryEmailSchema), defaultValues: { email: '' }, reValidateMode: 'onSubmit' });
+  const { register, handleSubmit, formState } = useForm<RecoveryEmailValues>({ resolver: zodResolver(recoveryEmailSchema), defaultValues: { email: email ?? '' }, reValidateMode: 'onSubmit' });
   const device = t(`kindsLower.${wizard.device?.kind ?? 'other'}`);
   const fieldError = formState.errors.email?.message;
   return (

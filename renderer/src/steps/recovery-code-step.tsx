@@ -26,16 +26,32 @@ export function RecoveryCodeStep({ email }: { email: string }) {
   });
   const errors = formState.errors;
   const codeError = errors.code?.message === 'bad code' ? t('recovery.badCode') : errors.code?.message ? errorText(t, errors.code.message, true) : undefined;
+  // Which button the busy state belongs to, so only that one says "Working…".
+  const [pressed, setPressed] = useState<'confirm' | 'resend'>('confirm');
+  const resent = wizard.data.recoveryCodesResent ?? 0;
   const submit = handleSubmit(async ({ code, newPassword }) => {
+    if (wizard.busy) return;
+    setPressed('confirm');
     const refused = await wizard.life.confirmRecovery(code, newPassword);
     setError(refused);
     if (refused?.code === 'INVALID_CODE') resetField('code');
   });
+  const resend = async () => {
+    if (wizard.busy) return;
+    setPressed('resend');
+    const refused = await wizard.life.resendRecoveryCode();
+    setError(refused);
+    // The earlier code no longer works: its field empties, the new password typed stays.
+    if (refused === null) resetField('code');
+  };
   return (
     <section className="step">
       <PageHeading>{t('recovery.heading')}</PageHeading>
       <p className="lead">{t('recovery.lead', { email })}</p>
       {error && <Alert>{error.code === 'INVALID_CODE' ? t('recovery.wrongCode') : lifeErrorText(t, error, i18n.language)}</Alert>}
+      <div aria-live="polite" data-testid="code-resent">
+        {resent > 0 && error === null && <Alert key={resent} tone="success"><p className="break">{t('recovery.resent', { email })}</p></Alert>}
+      </div>
       <form noValidate className="form narrow" onSubmit={(event) => void submit(event)}>
         <TextField
           id="recovery-code"
@@ -69,10 +85,13 @@ export function RecoveryCodeStep({ email }: { email: string }) {
           registration={register('newPasswordConfirm')}
         />
         <div className="actions">
-          <button type="button" className="button secondary" onClick={() => wizard.goto({ name: 'forgot-password', back: { name: 'password' } })}>{t('recovery.again')}</button>
-          <BusyButton busy={wizard.busy} type="submit">{t('recovery.submit')}</BusyButton>
+          <BusyButton busy={wizard.busy && pressed === 'resend'} type="button" className="button secondary" onClick={() => void resend()}>{t('recovery.again')}</BusyButton>
+          <BusyButton busy={wizard.busy && pressed === 'confirm'} type="submit">{t('recovery.submit')}</BusyButton>
         </div>
       </form>
+      <p className="aside">
+        <button type="button" className="button link" onClick={() => wizard.life.changeRecoveryEmail()}>{t('recovery.otherEmail')}</button>
+      </p>
     </section>
   );
 }

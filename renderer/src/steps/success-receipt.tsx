@@ -23,14 +23,13 @@ export function receiptFacts(t: (key: string, options?: Record<string, unknown>)
 }
 
 /**
- * The success page's receipt: that a confirmation mail was sent (the host mails when e-mail is
- * configured, `recovery` in its form, and the customer gave an address), and save / print.
+ * The success page's receipt: that a confirmation mail was sent (`mailedTo`, decided by the wizard's
+ * machine: mail configured and an address on record), and save / print.
  */
-export function SuccessReceipt({ created }: { created: RegistrationCreated }) {
+export function SuccessReceipt({ created, mailedTo }: { created: RegistrationCreated; mailedTo?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const wizard = useWizard();
   const [saved, setSaved] = useState<{ tone: 'success' | 'info' | 'error'; text: string } | null>(null);
-  const email = wizard.data.form?.recovery === true ? wizard.data.draft?.customer.email : undefined;
   const scanned = wizard.data.scan?.devices.find((d) => d.kind === created.device.kind && d.serial !== null && d.serial === created.device.serial);
   const facts = receiptFacts(t, created, i18n.language, scanned);
   const save = async () => {
@@ -40,7 +39,7 @@ export function SuccessReceipt({ created }: { created: RegistrationCreated }) {
   };
   return (
     <section className="receipt" aria-labelledby="receipt-heading">
-      {email && <p className="mail-note" data-testid="mail-note">{t('receipt.mailSent', { email })}</p>}
+      {mailedTo !== undefined && <p className="mail-note" data-testid="mail-note">{t('receipt.mailSent', { email: mailedTo })}</p>}
       <h2 id="receipt-heading">{t('receipt.heading')}</h2>
       <pre className="receipt-text" data-testid="receipt-text">{facts.join('\n')}</pre>
       <div className="actions start no-print">

@@ -10,7 +10,7 @@ import { RegistrationNumber } from './registration-number';
 import { SuccessReceipt } from './success-receipt';
 
 /** Done: the registration number, how to keep it, and registering the peripherals to it. */
-export function SuccessStep({ created, added, outcomes }: { created: RegistrationCreated; added: boolean; outcomes?: DeviceOutcome[] | undefined }) {
+export function SuccessStep({ created, added, outcomes, mailedTo }: { created: RegistrationCreated; added: boolean; outcomes?: DeviceOutcome[] | undefined; mailedTo?: string | undefined }) {
   const { t } = useTranslation();
   const wizard = useWizard();
   const device = t(`kindsLower.${created.device.kind}`);
@@ -22,7 +22,7 @@ export function SuccessStep({ created, added, outcomes }: { created: Registratio
       <RegistrationNumber value={created.registrationNumber} />
       <p className="keep">{t('success.keep')}</p>
       {outcomes !== undefined && outcomes.length > 1 && <PassOutcomes outcomes={outcomes} />}
-      <SuccessReceipt created={created} />
+      <SuccessReceipt created={created} mailedTo={mailedTo} />
       <div className="actions">
         {others.length > 0 && (
           <button type="button" className="button secondary" onClick={() => wizard.startAddDevice()}>{t('success.addAnother')}</button>

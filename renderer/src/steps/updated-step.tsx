@@ -5,8 +5,8 @@ import { desktop } from '../desktop';
 import { useWizard } from '../wizard/wizard-context';
 import { addableDevices } from '../wizard/wizard-machine';
 
-/** Update done: which fields changed, or that nothing did (and so nothing was written). */
-export function UpdatedStep({ result }: { result: UpdateResponse }) {
+/** Update done: which fields changed, or that nothing did (and so nothing was written); the password notice's address. */
+export function UpdatedStep({ result, mailedTo }: { result: UpdateResponse; mailedTo?: string | undefined }) {
   const { t } = useTranslation();
   const wizard = useWizard();
   const others = addableDevices(wizard.data);
@@ -21,6 +21,7 @@ export function UpdatedStep({ result }: { result: UpdateResponse }) {
               <li key={field}>{field === 'password' ? t('updated.password') : t(`details.fields.${field}`)}</li>
             ))}
           </ul>
+          {mailedTo !== undefined && <p className="mail-note" data-testid="mail-note">{t('updated.passwordMail', { email: mailedTo })}</p>}
         </>
       ) : (
         <p className="lead">{t('updated.unchangedLead')}</p>

@@ -7,6 +7,10 @@ export interface LifecycleActions {
   /** "Forgot your password?" from the password or duplicate page. */
   forgotPassword(): void;
   requestRecovery(email: string): Promise<DesktopError | null>;
+  /** A new code to the address typed on the e-mail page (the same request again); the code page stays. */
+  resendRecoveryCode(): Promise<DesktopError | null>;
+  /** Back from the code page to the e-mail page, the address kept, to type another one. */
+  changeRecoveryEmail(): void;
   /** Sets the new password with the mailed code, then signs in with it by an ordinary lookup. */
   confirmRecovery(code: string, newPassword: string): Promise<DesktopError | null>;
   requestTransfer(locale: 'ja' | 'en'): Promise<DesktopError | null>;
@@ -50,6 +54,16 @@ export function createLifecycleActions({ api, screen, data, send, run }: Parts):
         send({ type: 'recovery-requested', email });
         return null;
       }),
+    resendRecoveryCode: () =>
+      run(async () => {
+        if (screen.name !== 'recovery-code') return null;
+        if (!data.deviceId) return noDevice;
+        const result = await api.requestRecovery({ deviceId: data.deviceId, email: screen.email });
+        if (!result.ok) return result.error;
+        send({ type: 'recovery-code-resent' });
+        return null;
+      }),
+    changeRecoveryEmail: () => send({ type: 'recovery-email-change' }),
     confirmRecovery: (code, newPassword) =>
       run(async () => {
         const deviceId = data.deviceId;

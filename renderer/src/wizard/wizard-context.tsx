@@ -180,7 +180,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
         run(async () => {
           const { draft, deviceId, form } = data;
           if (!draft || !deviceId || !form) return;
-          const result = await api.finishLater({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version });
+          const result = await api.finishLater({ deviceId, customer: draft.customer, password: draft.password, privacyPolicyVersion: form.privacyPolicy.version, locale: mailLocale() });
           send(result.ok ? { type: 'saved-for-later', entry: result.value } : { type: 'save-for-later-failed', error: result.error });
         }),
       lookup: (password) =>
@@ -203,7 +203,7 @@ export function WizardProvider({ children }: { children: ReactNode }) {
           });
           if (!result.ok) return send({ type: 'update-refused', error: result.error, draft });
           settleFollowed(data.outboxEntryId);
-          send({ type: 'updated', result: result.value });
+          send({ type: 'updated', result: result.value, email: draft.customer.email });
         }),
       consentUpdateBack: () => send({ type: 'consent-update-back' }),
       outboxEntryChanged: (entry) => send({ type: 'outbox-entry-changed', entry }),

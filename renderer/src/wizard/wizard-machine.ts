@@ -23,7 +23,8 @@ export type WizardEvent =
   | { type: 'saved-for-later'; entry: OutboxEntry }
   | { type: 'save-for-later-failed'; error: DesktopError }
   | { type: 'signed-in'; lookup: LookupResult }
-  | { type: 'updated'; result: UpdateResponse }
+  /** `email`: the address the update sent (the record's from now on; empty or absent clears it). */
+  | { type: 'updated'; result: UpdateResponse; email?: string | undefined }
   | { type: 'update-refused'; error: DesktopError; draft?: DetailsOutput }
   | { type: 'consent-update-back' }
   /** The saved registration on the pending page changed state (sent now): the page and the step indicator follow it. */
@@ -45,6 +46,10 @@ export type WizardEvent =
   // The customer's life with a registration (issue 9).
   | { type: 'forgot-started' }
   | { type: 'recovery-requested'; email: string }
+  /** "Send a new code" on the code page: sent to the address already typed; the page stays and says so. */
+  | { type: 'recovery-code-resent' }
+  /** "Use another e-mail address": back to the e-mail page with the address typed before. */
+  | { type: 'recovery-email-change' }
   | { type: 'recovered'; lookup: LookupResult }
   | { type: 'transfer-requested'; transfer: RememberedTransfer }
   | { type: 'my-registration-opened' }
@@ -59,13 +64,29 @@ export const initialState: WizardState = { screen: { name: 'welcome' }, data: { 
 
 /** A fresh registration in the same session: what was registered, refused, typed, the form and the scan stay. */
 function nextRegistration(d: WizardData): WizardData {
-  const { deviceId: _device, outboxEntryId: _entry, registrationNumber: _number, ...kept } = d;
+  const { deviceId: _device, outboxEntryId: _entry, registrationNumber: _number, emailOnRecord: _email, ...kept } = d;
   return { ...kept, mode: 'new' };
 }
 
 function withRegistered(d: WizardData, deviceId: string | undefined, registrationNumber: string): WizardData {
   const registered = deviceId === undefined || d.registered.includes(deviceId) ? d.registered : [...d.registered, deviceId];
   return { ...d, registrationNumber, registered };
+}
+
+/** The registration's address from now on; none when it was left empty. */
+function withEmailOnRecord(d: WizardData, email: string | null | undefined): WizardData {
+  const { emailOnRecord: _old, ...rest } = d;
+  const trimmed = email?.trim();
+  return trimmed ? { ...rest, emailOnRecord: trimmed } : rest;
+}
+
+/**
+ * Where the host's notice about this change goes, as a screen field. API.md's answers (201, 200 of PATCH)
+ * do not say whether a mail was queued; what it guarantees is that, with mail configured (`recovery` in the
+ * form), each notice goes to the e-mail on record. So: the form says so and there is an address.
+ */
+function mailedTo(d: WizardData, email: string | undefined): { mailedTo?: string } {
+  return d.form?.recovery === true && email !== undefined && email !== '' ? { mailedTo: email } : {};
 }
 
 function withoutFollowed(d: WizardData): WizardData {
@@ -99,11 +120,19 @@ function lifecycleTransition(state: WizardState, event: LifecycleEvent): WizardS
       // Only from the pages that offer it; "Back" returns there.
       if (screen.name !== 'password' && screen.name !== 'duplicate') return state;
       return { screen: { name: 'forgot-password', back: screen }, data: { ...data, mode: 'update' } };
-    case 'recovery-requested':
-      return screen.name === 'forgot-password' ? { ...state, screen: { name: 'recovery-code', email: event.email } } : state;
+    case 'recovery-requested': {
+      if (screen.name !== 'forgot-password') return state;
+      const { recoveryCodesResent: _earlier, ...rest } = data;
+      return { screen: { name: 'recovery-code', email: event.email, back: screen.back }, data: rest };
+    }
+    case 'recovery-code-resent':
+      // The same screen object: the page stays mounted, what was typed and the focus stay where they are.
+      return screen.name === 'recovery-code' ? { screen, data: { ...data, recoveryCodesResent: (data.recoveryCodesResent ?? 0) + 1 } } : state;
+    case 'recovery-email-change':
+      return screen.name === 'recovery-code' ? { ...state, screen: { name: 'forgot-password', back: screen.back, email: screen.email } } : state;
     case 'recovered': {
       // The device is on that registration: never offered as new again, and no longer "refused".
-      const d = withRegistered(data, data.deviceId, event.lookup.registrationNumber);
+      const d = withEmailOnRecord(withRegistered(data, data.deviceId, event.lookup.registrationNumber), event.lookup.customer.email);
       return { screen: { name: 'edit', lookup: event.lookup }, data: { ...d, mode: 'update', declined: d.declined.filter((id) => id !== data.deviceId) } };
     }
     case 'transfer-requested':
@@ -129,7 +158,7 @@ function lifecycleTransition(state: WizardState, event: LifecycleEvent): WizardS
       return screen.name === 'my-registration' ? { ...state, screen: { name: 'erase', lookup: screen.lookup } } : state;
     case 'erased': {
       // Every device of the registration was released: nothing of it stays in the session.
-      const { registrationNumber: _gone, values: _typed, draft: _draft, ...rest } = data;
+      const { registrationNumber: _gone, values: _typed, draft: _draft, emailOnRecord: _email, ...rest } = data;
       return { screen: { name: 'erased', erasedAt: event.erasedAt }, data: { ...rest, mode: 'new', registered: [] } };
     }
     case 'session-ended':
@@ -139,7 +168,7 @@ function lifecycleTransition(state: WizardState, event: LifecycleEvent): WizardS
 
 type LifecycleEvent = Extract<
   WizardEvent,
-  { type: 'forgot-started' | 'recovery-requested' | 'recovered' | 'transfer-requested' | 'my-registration-opened' | 'details-opened' | 'device-released' | 'erase-started' | 'erased' | 'session-ended' }
+  { type: 'forgot-started' | 'recovery-requested' | 'recovery-code-resent' | 'recovery-email-change' | 'recovered' | 'transfer-requested' | 'my-registration-opened' | 'details-opened' | 'device-released' | 'erase-started' | 'erased' | 'session-ended' }
 >;
 
 /** The pure transition function of DESIGN.md's flows: no IPC, no React, testable in plain Node. */
@@ -178,8 +207,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return { screen: { name: 'devices' }, data: { ...data, values: event.values } };
     case 'reviewed':
       return { screen: { name: 'review' }, data: { ...data, draft: event.draft, values: event.values } };
-    case 'registered':
-      return { screen: { name: 'success', created: event.created, added: false }, data: withoutFollowed(withRegistered(data, data.deviceId, event.created.registrationNumber)) };
+    case 'registered': {
+      const d = withEmailOnRecord(withoutFollowed(withRegistered(data, data.deviceId, event.created.registrationNumber)), data.draft?.customer.email);
+      return { screen: { name: 'success', created: event.created, added: false, ...mailedTo(d, d.emailOnRecord) }, data: d };
+    }
     case 'register-refused': {
       const { error } = event;
       const next = refusalScreen(error, 'register') ?? (error.fields && error.fields.length > 0 ? { name: 'details', serverErrors: error.fields } : { name: 'review', error });
@@ -191,9 +222,14 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return { ...state, screen: { name: 'review', error: event.error } };
     case 'signed-in':
       // The device the customer signed in with is on that registration: never offer it as a new one.
-      return { screen: { name: 'edit', lookup: event.lookup }, data: withRegistered(data, data.deviceId, event.lookup.registrationNumber) };
-    case 'updated':
-      return { screen: { name: 'updated', result: event.result }, data: withoutFollowed(data) };
+      return { screen: { name: 'edit', lookup: event.lookup }, data: withEmailOnRecord(withRegistered(data, data.deviceId, event.lookup.registrationNumber), event.lookup.customer.email) };
+    case 'updated': {
+      const before = screen.name === 'edit' || screen.name === 'consent-update' ? screen.lookup.customer.email : data.emailOnRecord;
+      const d = withEmailOnRecord(withoutFollowed(data), event.email);
+      // The password-changed notice goes to the address after the update, or the one before when it was cleared.
+      const notice = event.result.changedFields.includes('password') ? mailedTo(d, d.emailOnRecord ?? before?.trim()) : {};
+      return { screen: { name: 'updated', result: event.result, ...notice }, data: d };
+    }
     case 'update-refused': {
       if (screen.name !== 'edit' && screen.name !== 'consent-update') return state;
       const { error, draft } = event;
@@ -214,7 +250,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'add-chosen':
       return { ...state, data: { ...data, deviceId: event.deviceId } };
     case 'added':
-      return { screen: { name: 'success', created: event.created, added: true }, data: withRegistered(data, data.deviceId, event.created.registrationNumber) };
+      return { screen: { name: 'success', created: event.created, added: true, ...mailedTo(data, data.emailOnRecord) }, data: withRegistered(data, data.deviceId, event.created.registrationNumber) };
     case 'add-refused':
       return { ...state, screen: refusalScreen(event.error, 'add') ?? { name: 'add-device', error: event.error, ...(screen.name === 'add-device' && screen.back ? { back: screen.back } : {}) } };
     case 'another-device': {
@@ -254,10 +290,13 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       const registeredIds = event.outcomes.filter((o) => o.result === 'registered').map((o) => o.deviceId);
       const refused = event.outcomes.filter((o) => o.result === 'already-registered' && !data.declined.includes(o.deviceId)).map((o) => o.deviceId);
       const withAll = registeredIds.reduce((d, id) => withRegistered(d, id, event.created.registrationNumber), { ...data, declined: [...data.declined, ...refused] });
-      return { screen: { name: 'success', created: event.created, added: false, outcomes: [...event.outcomes] }, data: withoutFollowed(withAll) };
+      const d = withEmailOnRecord(withoutFollowed(withAll), data.draft?.customer.email);
+      return { screen: { name: 'success', created: event.created, added: false, outcomes: [...event.outcomes], ...mailedTo(d, d.emailOnRecord) }, data: d };
     }
     case 'forgot-started':
     case 'recovery-requested':
+    case 'recovery-code-resent':
+    case 'recovery-email-change':
     case 'recovered':
     case 'transfer-requested':
     case 'my-registration-opened':

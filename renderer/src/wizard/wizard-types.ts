@@ -22,7 +22,8 @@ export type Screen =
   | { name: 'devices' }
   | { name: 'details'; serverErrors?: FieldError[]; rejected?: OutboxEntry }
   | { name: 'review'; error?: DesktopError }
-  | { name: 'success'; created: RegistrationCreated; added: boolean; outcomes?: DeviceOutcome[] }
+  /** `mailedTo`: the address the host's notice (registered, device-added) goes to, when the host mails. */
+  | { name: 'success'; created: RegistrationCreated; added: boolean; outcomes?: DeviceOutcome[]; mailedTo?: string }
   | { name: 'duplicate'; matchedOn?: 'serial' | 'hardwareUuid'; entry?: OutboxEntry }
   | { name: 'unreachable'; retry: 'start' | 'register' | 'add'; busy: boolean; offlineUnavailable?: boolean }
   | { name: 'pending'; entry: OutboxEntry }
@@ -30,11 +31,14 @@ export type Screen =
   | { name: 'edit'; lookup: LookupResult; serverErrors?: FieldError[]; draft?: DetailsOutput }
   /** The privacy notice changed since this registration's last consent: agree to the new one, then the held update is sent. */
   | { name: 'consent-update'; lookup: LookupResult; draft: DetailsOutput }
-  | { name: 'updated'; result: UpdateResponse }
+  /** `mailedTo`: where the host's password-changed notice goes, when the password changed and the host mails. */
+  | { name: 'updated'; result: UpdateResponse; mailedTo?: string }
   | { name: 'add-device'; error?: DesktopError; back?: Screen }
   // The customer's life with a registration (issue 9).
-  | { name: 'forgot-password'; back: Screen }
-  | { name: 'recovery-code'; email: string }
+  /** `email`: the address typed before, when the customer comes back to change it. */
+  | { name: 'forgot-password'; back: Screen; email?: string }
+  /** `back` is where the forgotten-password flow began (the password or the duplicate page). */
+  | { name: 'recovery-code'; email: string; back: Screen }
   | { name: 'transfer-requested'; transfer: RememberedTransfer }
   | { name: 'my-registration'; lookup: LookupResult; released?: RegisteredDevice }
   | { name: 'erase'; lookup: LookupResult }
@@ -67,6 +71,10 @@ export interface WizardData {
   statusesUnknown?: boolean;
   /** The devices chosen for this pass, the first (the PC when chosen) registered first, the others added to its number. */
   deviceIds?: string[];
+  /** The registration's e-mail address as the host now holds it (typed, signed in with, or updated): where its notices go. */
+  emailOnRecord?: string;
+  /** New codes sent from the code page since the e-mail page (each replaces the one before); kept out of the screen so the page does not remount. */
+  recoveryCodesResent?: number;
 }
 
 /** What happened to one device of a pass, shown per device on the success page. */
