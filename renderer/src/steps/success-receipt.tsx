@@ -12,7 +12,9 @@ export function receiptFacts(t: (key: string, options?: Record<string, unknown>)
   // The device's one name, as on every other page; the model number as a detail where it adds something.
   const { vendor, model } = created.device;
   const label = deviceLabel(scanned ?? { vendor, model, displayName: `${vendor} ${model}`.trim(), source: 'manual' });
-  const device = [t(`kinds.${created.device.kind}`), label.title].join(' ');
+  // The kind first ("Printer Canon …"), unless the name already says it ("… LBP-1120 Printer").
+  const kind = t(`kinds.${created.device.kind}`);
+  const device = label.title.toLowerCase().includes(kind.toLowerCase()) ? label.title : `${kind} ${label.title}`;
   return [
     `${t('success.number')}${t('receipt.sep')}${created.registrationNumber}`,
     `${t('receipt.device')}${t('receipt.sep')}${device}`,
