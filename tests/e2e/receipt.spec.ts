@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { SAMPLE_CUSTOMERS } from '../../scripts/preview/wizard-driver';
+import type { Page } from '@playwright/test';
+import { SAMPLE_CUSTOMERS, type WizardDriver } from '../../scripts/preview/wizard-driver';
 import { PASSWORD, SERIALS, countPrints, expect, mailMatching, test, uniqueEmail } from './support/lifecycle-fixtures';
 
 test('receipt: the success page says the mail was sent, and saves or prints the details', async ({ wizard, life, look, page }) => {
@@ -39,14 +40,28 @@ test('receipt: the success page says the mail was sent, and saves or prints the 
   expect(await prints()).toBe(1);
 });
 
-// Signed in to an existing registration (nothing typed in this session): the notices still say where they went.
-test('receipt-password: a password change says that the mail went to the address on record, and a device can still be added', async ({ wizard, life, look, page }) => {
-  const m = wizard.m;
-  const owner = await life.seed('pc');
+/** Signed in to the seeded PC's registration, on the page that edits its details. */
+async function signInToUpdate(wizard: WizardDriver): Promise<void> {
   await wizard.scan();
   await wizard.choose(SERIALS.pc, 'update');
   await wizard.enterPassword(PASSWORD);
   await wizard.at('edit');
+}
+
+/** From the "details saved" page: adds the printer to the same registration, ending on the success page. */
+async function addPrinter(wizard: WizardDriver, page: Page): Promise<void> {
+  await wizard.button(wizard.m.updated.addDevice).click();
+  await wizard.at('add-device');
+  await page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('radio').check();
+  await wizard.button(wizard.m.addDevice.submit).click();
+  await wizard.at('success');
+}
+
+// Signed in to an existing registration (nothing typed in this session): the notices still say where they went.
+test('receipt-password: a password change says that the mail went to the address on record, and a device can still be added', async ({ wizard, life, look, page }) => {
+  const m = wizard.m;
+  const owner = await life.seed('pc');
+  await signInToUpdate(wizard);
   await page.locator('#password').fill('a-changed-passphrase-26');
   await page.locator('#password-confirm').fill('a-changed-passphrase-26');
   await wizard.button(m.details.save).click();
@@ -58,32 +73,21 @@ test('receipt-password: a password change says that the mail went to the address
   await mailMatching(life.sink, owner.email, new RegExp(`${owner.registrationNumber} のパスワードが変更されました`));
 
   // The new password ended the old session; the wizard signed in again with it, so adding a device just works.
-  await wizard.button(m.updated.addDevice).click();
-  await wizard.at('add-device');
-  await page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('radio').check();
-  await wizard.button(m.addDevice.submit).click();
-  await wizard.at('success');
+  await addPrinter(wizard, page);
   await expect(page.getByTestId('mail-note')).toHaveText(m.receipt.mailSent.replace('{{email}}', owner.email));
 });
 
 test('receipt-added: after signing in, an update without a new password says no mail, and an added device says where its mail went', async ({ wizard, life, look, page }) => {
   const m = wizard.m;
   const owner = await life.seed('pc');
-  await wizard.scan();
-  await wizard.choose(SERIALS.pc, 'update');
-  await wizard.enterPassword(PASSWORD);
-  await wizard.at('edit');
+  await signInToUpdate(wizard);
   await page.locator('#customer-phone').fill('06-1234-5678');
   await wizard.button(m.details.save).click();
   await wizard.at('updated');
   await expect(page.getByTestId('changed-fields')).toContainText(m.details.fields.phone);
   await expect(page.getByTestId('mail-note')).toHaveCount(0);
 
-  await wizard.button(m.updated.addDevice).click();
-  await wizard.at('add-device');
-  await page.locator('.device-card', { hasText: SERIALS.printer }).getByRole('radio').check();
-  await wizard.button(m.addDevice.submit).click();
-  await wizard.at('success');
+  await addPrinter(wizard, page);
   expect(await wizard.registrationNumber()).toBe(owner.registrationNumber);
   await expect(page.getByTestId('mail-note')).toHaveText(m.receipt.mailSent.replace('{{email}}', owner.email));
   await look('added');
