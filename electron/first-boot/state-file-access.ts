@@ -36,6 +36,9 @@ function runHelper(helper: string, command: 'read' | 'write', input?: string): P
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
+    // A helper that exits without reading (refusing, or a read) closes the pipe: the EPIPE that follows
+    // is not the outcome (the exit code is), and unheard it would be an uncaught exception in main.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
   });
 }
