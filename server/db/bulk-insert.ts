@@ -9,6 +9,11 @@ export interface BulkColumn<Row> {
 
 type Cell = string | number | null;
 
+/** PostgreSQL: the rows as one typed array per column, for `unnest` (one parameter per column, never per row). */
+export function pgColumnArrays<Row extends Record<string, Cell | undefined>>(columns: ReadonlyArray<BulkColumn<Row>>, rows: readonly Row[]): RawBuilder<unknown> {
+  return sql.join(columns.map((column) => sql`${rows.map((row) => row[column.name] ?? null)}::${sql.raw(column.pgType)}[]`));
+}
+
 /**
  * `insert into table (columns) select …` of many rows as ONE statement whose text depends only on
  * the columns, never on the row count: PostgreSQL gets one array per column (`unnest`), SQLite one
@@ -19,8 +24,7 @@ type Cell = string | number | null;
 export function bulkInsert<Row extends Record<string, Cell | undefined>>(dialect: Dialect, table: string, columns: ReadonlyArray<BulkColumn<Row>>, rows: readonly Row[], suffix: RawBuilder<unknown> = sql``): RawBuilder<unknown> {
   const names = sql.raw(columns.map((column) => column.name).join(', '));
   if (dialect === 'postgres') {
-    const arrays = columns.map((column) => sql`${rows.map((row) => row[column.name] ?? null)}::${sql.raw(column.pgType)}[]`);
-    return sql`insert into ${sql.table(table)} (${names}) select * from unnest(${sql.join(arrays)}) ${suffix}`;
+    return sql`insert into ${sql.table(table)} (${names}) select * from unnest(${pgColumnArrays(columns, rows)}) ${suffix}`;
   }
   const cells = JSON.stringify(rows.map((row) => columns.map((column) => row[column.name] ?? null)));
   const picks = sql.raw(columns.map((_column, index) => `value ->> ${index}`).join(', '));

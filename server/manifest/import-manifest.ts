@@ -118,14 +118,13 @@ export async function importManifest(store: ManifestStore, input: Readable, opti
   const merged = { added: 0, unchanged: 0, updated: 0 };
   const stage = async (rows: NewManifestRow[]): Promise<Set<number>> => {
     if (importing !== undefined) {
-      const trx = importing;
-      const batch = await mergeBatchOnPostgres(trx, rows);
+      const batch = await mergeBatchOnPostgres(importing, rows);
       merged.added += batch.added;
       merged.updated += batch.updated;
       merged.unchanged += batch.claimed.size - batch.added - batch.updated;
       return batch.claimed;
     }
-    return store.db.transaction().execute((trx) => stageManifestRows(trx, store.dialect, rows));
+    return store.db.transaction().execute((trx) => stageManifestRows(trx, rows));
   };
   const flush = async (rows: NewManifestRow[]): Promise<void> => {
     if (rows.length === 0) return;
@@ -199,7 +198,7 @@ export async function importManifest(store: ManifestStore, input: Readable, opti
       await importing.commit().execute();
       importing = undefined;
     } else {
-      await store.db.transaction().execute(async (trx) => record(trx, await mergeStagedManifest(trx, store.dialect, id)));
+      await store.db.transaction().execute(async (trx) => record(trx, await mergeStagedManifest(trx, id)));
     }
     return result;
   } catch (error) {

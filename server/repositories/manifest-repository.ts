@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import { bulkInsert, type BulkColumn } from '../db/bulk-insert';
-import type { Dialect } from '../db/migrations';
+import { bulkInsert, pgColumnArrays, type BulkColumn } from '../db/bulk-insert';
 import type { HostDatabase, ManifestsTable, ManifestStagingTable } from '../db/schema';
 
 type Db = Kysely<HostDatabase> | Transaction<HostDatabase>;
@@ -24,13 +23,13 @@ const STAGED_COLUMNS: ReadonlyArray<BulkColumn<NewManifestRow>> = [
 ];
 
 /**
- * Stages one batch as one bulk insert (server/db/bulk-insert.ts); a row whose key this import
- * already staged is skipped. Returns the lines stored, so the caller names the others
+ * SQLite: stages one batch as one bulk insert (server/db/bulk-insert.ts); a row whose key this
+ * import already staged is skipped (PostgreSQL imports merge batch by batch: mergeBatchOnPostgres). Returns the lines stored, so the caller names the others
  * DUPLICATE_IN_FILE (within a batch the first line wins: rows go in in file order).
  */
-export async function stageManifestRows(db: Db, dialect: Dialect, rows: readonly NewManifestRow[]): Promise<Set<number>> {
+export async function stageManifestRows(db: Db, rows: readonly NewManifestRow[]): Promise<Set<number>> {
   if (rows.length === 0) return new Set();
-  const { rows: stored } = await bulkInsert(dialect, 'manifest_staging', STAGED_COLUMNS, rows, sql`on conflict do nothing returning line`).execute(db);
+  const { rows: stored } = await bulkInsert('sqlite', 'manifest_staging', STAGED_COLUMNS, rows, sql`on conflict do nothing returning line`).execute(db);
   return new Set((stored as Array<{ line: number | string }>).map((row) => Number(row.line)));
 }
 
@@ -47,17 +46,16 @@ export interface ManifestMerge {
 }
 
 /**
- * Moves a staged import into manifest_devices (inside the caller's transaction): new keys are
+ * SQLite: moves a staged import into manifest_devices (inside the caller's transaction): new keys are
  * added, keys whose model, vendor text, UUID, EK digest or ship date differ are updated (and take
  * this manifest's id), the rest are unchanged.
  */
-export async function mergeStagedManifest(trx: Transaction<HostDatabase>, dialect: Dialect, manifestId: string): Promise<ManifestMerge> {
-  const same = dialect === 'postgres' ? sql.raw('is not distinct from') : sql.raw('is');
+export async function mergeStagedManifest(trx: Transaction<HostDatabase>, manifestId: string): Promise<ManifestMerge> {
   const { rows } = await sql<{ staged: number | string; existing: number | string; unchanged: number | string }>`
     select count(*) as staged,
       count(m.serial_key) as existing,
-      count(case when m.vendor = s.vendor and m.model = s.model and m.hardware_uuid ${same} s.hardware_uuid
-        and m.ek_public_sha256 ${same} s.ek_public_sha256 and m.shipped_at ${same} s.shipped_at then 1 end) as unchanged
+      count(case when m.vendor = s.vendor and m.model = s.model and m.hardware_uuid is s.hardware_uuid
+        and m.ek_public_sha256 is s.ek_public_sha256 and m.shipped_at is s.shipped_at then 1 end) as unchanged
     from manifest_staging s
     left join manifest_devices m on m.kind = s.kind and m.vendor_key = s.vendor_key and m.serial_key = s.serial_key
     where s.manifest_id = ${manifestId}`.execute(trx);
@@ -73,8 +71,8 @@ export async function mergeStagedManifest(trx: Transaction<HostDatabase>, dialec
       vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, hardware_uuid = excluded.hardware_uuid,
       ek_public_sha256 = excluded.ek_public_sha256, shipped_at = excluded.shipped_at, manifest_id = excluded.manifest_id
     where not (manifest_devices.vendor = excluded.vendor and manifest_devices.model = excluded.model
-      and manifest_devices.hardware_uuid ${same} excluded.hardware_uuid and manifest_devices.ek_public_sha256 ${same} excluded.ek_public_sha256
-      and manifest_devices.shipped_at ${same} excluded.shipped_at)`.execute(trx);
+      and manifest_devices.hardware_uuid is excluded.hardware_uuid and manifest_devices.ek_public_sha256 is excluded.ek_public_sha256
+      and manifest_devices.shipped_at is excluded.shipped_at)`.execute(trx);
   await discardStagedManifest(trx, manifestId);
   return { added: staged - existing, unchanged, updated: existing - unchanged };
 }
@@ -102,9 +100,8 @@ export async function mergeBatchOnPostgres(trx: Transaction<HostDatabase>, rows:
   if (rows.length === 0) return { claimed: new Set(), added: 0, updated: 0 };
   const names = sql.raw(STAGED_COLUMNS.map((column) => column.name).join(', '));
   const devices = sql.raw(DEVICE_COLUMNS.map((column) => column.name).join(', '));
-  const arrays = STAGED_COLUMNS.map((column) => sql`${rows.map((row) => row[column.name] ?? null)}::${sql.raw(column.pgType)}[]`);
   const { rows: answer } = await sql<{ claimed: number[]; added: number; changed: number }>`
-    with batch as (select * from unnest(${sql.join(arrays)}) as b(${names})),
+    with batch as (select * from unnest(${pgColumnArrays(STAGED_COLUMNS, rows)}) as b(${names})),
     claimed as (
       insert into manifest_import_keys (kind, vendor_key, serial_key, line) select kind, vendor_key, serial_key, line from batch
       on conflict do nothing returning line),
