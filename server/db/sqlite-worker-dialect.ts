@@ -162,7 +162,7 @@ function withBuffers(result: SqliteWorkerResult): SqliteWorkerResult {
   return result;
 }
 
-async function onWorker<R>(link: WorkerLink, compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+async function runOnWorker<R>(link: WorkerLink, compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
   const { rows, changes, lastInsertRowid } = withBuffers(await link.request({ id: link.newId(), kind: 'query', sql: compiledQuery.sql, parameters: compiledQuery.parameters }));
   if (changes === undefined) return { rows: rows as R[] };
   return {
@@ -204,9 +204,9 @@ class SqliteHybridConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.transaction !== undefined) return onWorker<R>(this.transaction, compiledQuery);
+    if (this.transaction !== undefined) return runOnWorker<R>(this.transaction, compiledQuery);
     if (SelectQueryNode.is(compiledQuery.query)) return this.#driver.read<R>(compiledQuery);
-    return this.#driver.exclusive((link) => onWorker<R>(link, compiledQuery));
+    return this.#driver.exclusive((link) => runOnWorker<R>(link, compiledQuery));
   }
 
   async *streamQuery<R>(compiledQuery: CompiledQuery, chunkSize = 100): AsyncIterableIterator<QueryResult<R>> {
@@ -305,7 +305,7 @@ class SqliteWorkerDriver implements Driver {
     try {
       // IMMEDIATE: the write lock is taken (waiting busy_timeout for another process) when the transaction
       // begins, not at its first write, where a deferred one that has read would fail at once with SQLITE_BUSY.
-      await onWorker(link, CompiledQuery.raw('begin immediate'));
+      await runOnWorker(link, CompiledQuery.raw('begin immediate'));
       hybrid.transaction = link;
     } catch (error) {
       this.unlock();
