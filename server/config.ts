@@ -114,10 +114,14 @@ const trustProxySchema = z
     return entries;
   });
 
+/** Threads in libuv's threadpool, where argon2 hashes: UV_THREADPOOL_SIZE, else libuv's 4. */
+export function threadpoolSize(): number {
+  return Number(process.env.UV_THREADPOOL_SIZE) || 4;
+}
+
 /** One hash more than the cores (so no core idles between hashes), but never more than libuv's threadpool has threads. */
 function defaultHashConcurrency(): number {
-  const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4;
-  return Math.max(1, Math.min(os.availableParallelism() + 1, poolSize));
+  return Math.max(1, Math.min(os.availableParallelism() + 1, threadpoolSize()));
 }
 
 /** Every environment variable the host reads, with its default; docs/host-configuration.md mirrors it. */
@@ -138,6 +142,7 @@ const envSchema = z.object({
   PASSWORD_HASH_PARALLELISM: int(1, 16, 1),
   PASSWORD_HASH_CONCURRENCY: int(1, 1024, defaultHashConcurrency()),
   PASSWORD_HASH_QUEUE: int(0, 100_000, 64),
+  PASSWORD_HASH_NICE: int(0, 19, 10),
   PASSWORD_MIN_LENGTH: int(PASSWORD_MIN_LENGTH, 128, PASSWORD_MIN_LENGTH),
   PRIVACY_POLICY_VERSION: z.string().trim().min(1).max(64).optional().transform((value) => value ?? '2026-01'),
   PRIVACY_POLICY_URL: z.url().optional().transform((value) => value ?? 'https://example.com/privacy'),
@@ -190,7 +195,7 @@ export interface HostConfig {
   lookupMaxFailures: number;
   lookupLockoutWindowSeconds: number;
   accessTokenTtlSeconds: number;
-  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number; queue: number };
+  passwordHash: { memoryCost: number; timeCost: number; parallelism: number; concurrency: number; queue: number; nice: number };
   passwordMinLength: number;
   privacyPolicy: { version: string; url: string };
   fieldPolicies: FieldPolicies;
@@ -265,7 +270,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     lookupMaxFailures: e.LOOKUP_MAX_FAILURES,
     lookupLockoutWindowSeconds: e.LOOKUP_LOCKOUT_WINDOW_SECONDS,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
-    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY, queue: e.PASSWORD_HASH_QUEUE },
+    passwordHash: { memoryCost: e.PASSWORD_HASH_MEMORY_KIB, timeCost: e.PASSWORD_HASH_TIME_COST, parallelism: e.PASSWORD_HASH_PARALLELISM, concurrency: e.PASSWORD_HASH_CONCURRENCY, queue: e.PASSWORD_HASH_QUEUE, nice: e.PASSWORD_HASH_NICE },
     passwordMinLength: e.PASSWORD_MIN_LENGTH,
     privacyPolicy: { version: e.PRIVACY_POLICY_VERSION, url: e.PRIVACY_POLICY_URL },
     fieldPolicies: e.FIELD_POLICIES,

@@ -5,7 +5,7 @@ import { startHost } from './start-host';
 async function main(): Promise<void> {
   let host;
   try {
-    host = await startHost();
+    host = await startHost({ ownProcess: true });
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `registration host failed to start: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(`${message}\n`);

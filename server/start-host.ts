@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { Express } from 'express';
 import { createApp } from './app';
 import { createOperatorApp } from './operator-app';
-import { loadConfig, type ConfigOverrides, type HostConfig } from './config';
+import { loadConfig, threadpoolSize, type ConfigOverrides, type HostConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/open-database';
 import { ensurePrivateDir } from './db/private-files';
 import { createLogger } from './logger';
@@ -15,6 +15,7 @@ import { createMetrics } from './metrics';
 import { countDevicesByKind } from './repositories/devices-repository';
 import { createAccessTokens } from './security/access-tokens';
 import { loadHostKeys } from './security/host-keys';
+import { lowerHashThreadPriority } from './security/hash-thread-priority';
 import { createPasswordHasher } from './security/password-hasher';
 import { createBackgroundTasks } from './services/background-tasks';
 
@@ -43,6 +44,8 @@ export interface StartHostOptions extends ConfigOverrides {
   onOperatorApp?: (app: Express) => void;
   /** Sees the SQL of every query (tests prove what a request does not query). */
   onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** A process of its own (`npm run host`): lower the priority of libuv's threadpool, where hashing runs, by PASSWORD_HASH_NICE. Never in a process shared with other work (tests). */
+  ownProcess?: boolean;
 }
 
 /** Listens on host:port (0 = any free port) and answers with the URL it got. */
@@ -92,6 +95,11 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const open = openDatabase(config.database, { pgPoolSize: config.pgPoolSize, onQuery: options.onQuery });
   try {
     await migrateToLatest(open);
+    if (options.ownProcess === true && config.passwordHash.nice > 0) {
+      const threads = await lowerHashThreadPriority(config.passwordHash.nice, threadpoolSize());
+      if (threads.length > 0) logger.info({ threads: threads.length, nice: config.passwordHash.nice }, 'hashing threads run at a lower priority than requests');
+      else if (process.platform === 'linux') logger.warn({ nice: config.passwordHash.nice }, 'could not find the hashing threads to lower their priority; requests may wait behind hashes under load');
+    }
     const keys = await loadHostKeys(config);
     const now = options.now ?? (() => Date.now());
     const mail = createMailOutbox({ db: open.db, dialect: open.dialect, config: config.mail, transport: createMailTransport(config.mail, logger), logger, now });
@@ -107,6 +115,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       now,
       randomBytes: (size: number) => crypto.randomBytes(size),
       dialect: open.dialect,
+      copyOut: open.copyOut,
       mail,
       background,
       publicUrl: () => config.publicUrl ?? listeningUrl,

@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
 import { buildMigrations, type Dialect } from './migrations';
+import { pgCopyOut, type CopyOut } from './pg-copy-out';
 import { ensurePrivateSqliteFiles } from './private-files';
 import type { HostDatabase } from './schema';
 import { SqliteWorkerDialect } from './sqlite-worker-dialect';
@@ -10,6 +11,8 @@ import { SqliteWorkerDialect } from './sqlite-worker-dialect';
 export interface OpenDatabase {
   db: Kysely<HostDatabase>;
   dialect: Dialect;
+  /** PostgreSQL only: COPY … TO STDOUT for exports that must not build rows in JavaScript. */
+  copyOut?: CopyOut;
 }
 
 const INT8_OID = 20;
@@ -35,7 +38,7 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres' };
+  return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres', copyOut: pgCopyOut(pool) };
 }
 
 /** Applies pending migrations; Kysely's migrator takes a lock so several hosts may start at once. */

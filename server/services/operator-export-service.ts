@@ -2,7 +2,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import { appendAuditEvent } from '../repositories/audit-repository';
-import { exportBatch, type ExportRow } from '../repositories/export-repository';
+import { exportBatch, exportCopyStatement, type ExportRow } from '../repositories/export-repository';
 import { safeCell } from './csv-cells';
 import { actorName, seesPersonalInformation, type OperatorPrincipal } from './operator-roles';
 import type { ServiceDeps } from './service-deps';
@@ -26,16 +26,26 @@ function cellsOf(row: ExportRow, seesPI: boolean): string[] {
  * socket: its rows and cells then die young (a scavenge frees them) instead of being promoted into
  * the old generation while the page drains, which grew the heap by over 100 MiB at 3 × 10^5 rows.
  */
+/** Rows as CSV text the way the SQLite path writes them; PostgreSQL's COPY writes the same bytes (tests/server/export-engines.test.ts holds it to that). */
+export function csvText(rows: readonly ExportRow[], seesPI: boolean): string {
+  return stringify(rows.map((row) => cellsOf(row, seesPI)));
+}
+
 async function pageText(deps: ServiceDeps, seesPI: boolean, kind: string | undefined, afterId: number): Promise<{ texts: string[]; lastId: number | null }> {
   const rows = await exportBatch(deps.db, { afterId, kind, limit: EXPORT_BATCH, withCustomer: seesPI });
   const texts: string[] = [];
-  for (let start = 0; start < rows.length; start += EXPORT_CHUNK_ROWS) texts.push(stringify(rows.slice(start, start + EXPORT_CHUNK_ROWS).map((row) => cellsOf(row, seesPI))));
+  for (let start = 0; start < rows.length; start += EXPORT_CHUNK_ROWS) texts.push(csvText(rows.slice(start, start + EXPORT_CHUNK_ROWS), seesPI));
   return { texts, lastId: rows.length < EXPORT_BATCH ? null : (rows.at(-1)?.id ?? null) };
 }
 
-/** The CSV text of every exported device: the header, then each page in chunks of EXPORT_CHUNK_ROWS rows. */
+/** The CSV header line, the same on both engines. */
+export function headerText(seesPI: boolean): string {
+  return stringify([seesPI ? [...DEVICE_COLUMNS, ...CUSTOMER_COLUMNS] : [...DEVICE_COLUMNS]]);
+}
+
+/** The CSV text of every exported device read in keyset pages: the header, then each page in chunks of EXPORT_CHUNK_ROWS rows. */
 async function* chunks(deps: ServiceDeps, seesPI: boolean, kind: string | undefined): AsyncGenerator<string> {
-  yield stringify([seesPI ? [...DEVICE_COLUMNS, ...CUSTOMER_COLUMNS] : [...DEVICE_COLUMNS]]);
+  yield headerText(seesPI);
   for (let afterId: number | null = 0; afterId !== null; ) {
     const page = await pageText(deps, seesPI, kind, afterId);
     yield* page.texts;
@@ -43,18 +53,33 @@ async function* chunks(deps: ServiceDeps, seesPI: boolean, kind: string | undefi
   }
 }
 
+/** PostgreSQL's way: the header, then COPY's bytes as the server wrote them (the same bytes csv-stringify writes for the same rows). */
+async function* copyChunks(deps: ServiceDeps & { copyOut: NonNullable<ServiceDeps['copyOut']> }, seesPI: boolean, kind: string | undefined): AsyncGenerator<string | Buffer> {
+  const rows = await deps.copyOut(exportCopyStatement(deps.db, { kind, withCustomer: seesPI }));
+  try {
+    yield headerText(seesPI);
+    for await (const chunk of rows) yield chunk as Buffer;
+  } finally {
+    // A client that hung up stops the loop early: the COPY stream is destroyed and its connection discarded.
+    rows.destroy();
+  }
+}
+
 /**
- * `GET /exports/registrations.csv`: one row per registered device, read in keyset-paged batches
- * written by csv-stringify into a stream pipeline, so the next page is read only once the client
- * has taken the one before (memory flat at 10^6 rows). Customer columns for support and admin only;
- * audited as `exported`. A client that hangs up ends the export quietly: the pipeline stops reading.
+ * `GET /exports/registrations.csv`: one row per registered device, customer columns for support
+ * and admin only, audited as `exported`, written into a stream pipeline so the next rows are read
+ * only once the client has taken the ones before (memory flat at 10^6 rows). On PostgreSQL one
+ * `COPY … TO STDOUT` formats the rows in the server; on SQLite keyset-paged batches (devices.id,
+ * never OFFSET) go through csv-stringify. A client that hangs up ends the export quietly.
  */
 export async function exportRegistrationsCsv(deps: ServiceDeps, principal: OperatorPrincipal, kind: string | undefined, out: Writable): Promise<void> {
   const seesPI = seesPersonalInformation(principal.role);
   await appendAuditEvent(deps.db, { at: deps.now(), actor: { type: 'operator', name: actorName(principal) }, action: 'exported', fields: seesPI ? [...CUSTOMER_COLUMNS] : [], reason: kind === undefined ? 'registrations.csv' : `registrations.csv kind=${kind}` });
+  const copyOut = deps.copyOut;
+  const source = copyOut === undefined ? chunks(deps, seesPI, kind) : copyChunks({ ...deps, copyOut }, seesPI, kind);
   try {
-    // One page waits ahead of the socket at most: the next is read once the client has taken the last.
-    await pipeline(Readable.from(chunks(deps, seesPI, kind), { objectMode: false, highWaterMark: 1 }), out);
+    // One chunk waits ahead of the socket at most.
+    await pipeline(Readable.from(source, { objectMode: false, highWaterMark: 1 }), out);
   } catch (error) {
     if (out.destroyed && !out.writableFinished) return;
     throw error;

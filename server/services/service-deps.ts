@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { HostConfig } from '../config';
 import type { Dialect } from '../db/migrations';
+import type { CopyOut } from '../db/pg-copy-out';
 import type { HostDatabase } from '../db/schema';
 import type { MailOutbox } from '../mail/mail-outbox';
 import type { HostMetrics } from '../metrics';
@@ -22,6 +23,8 @@ export interface ServiceDeps {
   randomBytes: (size: number) => Uint8Array;
   /** Which engine `db` is (mail claims lock rows on PostgreSQL; erasure compacts SQLite). */
   dialect: Dialect;
+  /** PostgreSQL only (undefined on SQLite): the CSV export streams COPY's bytes instead of rows. */
+  copyOut?: CopyOut;
   mail: MailOutbox;
   background: BackgroundTasks;
   /** Origin of links in mail: HOST_PUBLIC_URL, else the customer listener's URL once it listens. */
