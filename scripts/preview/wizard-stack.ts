@@ -98,7 +98,8 @@ export async function startWizardStack(options: WizardStackOptions = {}): Promis
     async stop() {
       await desktop.dispose();
       await embedded?.close();
-      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+      // A handler the page called just before the end (a form cached, a state file written) may still add a file while the folder goes: retry.
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }

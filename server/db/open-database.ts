@@ -38,7 +38,7 @@ export function openDatabase(target: DatabaseTarget, options: { pgPoolSize?: num
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres', copyOut: pgCopyOut(pool) };
+  return { db: new Kysely<HostDatabase>({ dialect: new PostgresDialect({ pool }), log }), dialect: 'postgres', copyOut: pgCopyOut(pool, options.onQuery) };
 }
 
 /** Applies pending migrations; Kysely's migrator takes a lock so several hosts may start at once. */

@@ -12,8 +12,9 @@ export type CopyOut = (statement: string) => Promise<Readable>;
  * destroyed before its end (the client hung up) leaves the connection mid-COPY, so that connection
  * is discarded, not reused.
  */
-export function pgCopyOut(pool: pg.Pool): CopyOut {
+export function pgCopyOut(pool: pg.Pool, onQuery?: (sql: string, parameters: readonly unknown[]) => void): CopyOut {
   return async (statement) => {
+    onQuery?.(statement, []);
     const client = await pool.connect();
     let released = false;
     const release = (broken: boolean) => {
