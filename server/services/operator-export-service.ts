@@ -1,6 +1,7 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
+import type { CopyOut } from '../db/pg-copy-out';
 import { appendAuditEvent } from '../repositories/audit-repository';
 import { exportBatch, exportCopyStatement, type ExportRow } from '../repositories/export-repository';
 import { safeCell } from './csv-cells';
@@ -21,16 +22,16 @@ function cellsOf(row: ExportRow, seesPI: boolean): string[] {
   return cells;
 }
 
-/**
- * One keyset page (on devices.id, never OFFSET) as CSV text at once, before any of it waits for the
- * socket: its rows and cells then die young (a scavenge frees them) instead of being promoted into
- * the old generation while the page drains, which grew the heap by over 100 MiB at 3 × 10^5 rows.
- */
 /** Rows as CSV text the way the SQLite path writes them; PostgreSQL's COPY writes the same bytes (tests/server/export-engines.test.ts holds it to that). */
 export function csvText(rows: readonly ExportRow[], seesPI: boolean): string {
   return stringify(rows.map((row) => cellsOf(row, seesPI)));
 }
 
+/**
+ * One keyset page (on devices.id, never OFFSET) as CSV text at once, before any of it waits for the
+ * socket: its rows and cells then die young (a scavenge frees them) instead of being promoted into
+ * the old generation while the page drains, which grew the heap by over 100 MiB at 3 × 10^5 rows.
+ */
 async function pageText(deps: ServiceDeps, seesPI: boolean, kind: string | undefined, afterId: number): Promise<{ texts: string[]; lastId: number | null }> {
   const rows = await exportBatch(deps.db, { afterId, kind, limit: EXPORT_BATCH, withCustomer: seesPI });
   const texts: string[] = [];
@@ -54,8 +55,8 @@ async function* chunks(deps: ServiceDeps, seesPI: boolean, kind: string | undefi
 }
 
 /** PostgreSQL's way: the header, then COPY's bytes as the server wrote them (the same bytes csv-stringify writes for the same rows). */
-async function* copyChunks(deps: ServiceDeps & { copyOut: NonNullable<ServiceDeps['copyOut']> }, seesPI: boolean, kind: string | undefined): AsyncGenerator<string | Buffer> {
-  const rows = await deps.copyOut(exportCopyStatement(deps.db, { kind, withCustomer: seesPI }));
+async function* copyChunks(copyOut: CopyOut, deps: ServiceDeps, seesPI: boolean, kind: string | undefined): AsyncGenerator<string | Buffer> {
+  const rows = await copyOut(exportCopyStatement(deps.db, { kind, withCustomer: seesPI }));
   try {
     yield headerText(seesPI);
     for await (const chunk of rows) yield chunk as Buffer;
@@ -75,8 +76,7 @@ async function* copyChunks(deps: ServiceDeps & { copyOut: NonNullable<ServiceDep
 export async function exportRegistrationsCsv(deps: ServiceDeps, principal: OperatorPrincipal, kind: string | undefined, out: Writable): Promise<void> {
   const seesPI = seesPersonalInformation(principal.role);
   await appendAuditEvent(deps.db, { at: deps.now(), actor: { type: 'operator', name: actorName(principal) }, action: 'exported', fields: seesPI ? [...CUSTOMER_COLUMNS] : [], reason: kind === undefined ? 'registrations.csv' : `registrations.csv kind=${kind}` });
-  const copyOut = deps.copyOut;
-  const source = copyOut === undefined ? chunks(deps, seesPI, kind) : copyChunks({ ...deps, copyOut }, seesPI, kind);
+  const source = deps.copyOut === undefined ? chunks(deps, seesPI, kind) : copyChunks(deps.copyOut, deps, seesPI, kind);
   try {
     // One chunk waits ahead of the socket at most.
     await pipeline(Readable.from(source, { objectMode: false, highWaterMark: 1 }), out);
